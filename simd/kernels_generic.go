@@ -1,0 +1,6 @@
+//go:build purego || !amd64
+
+package simd
+
+// archKernels: no assembly kernels on this architecture or under purego.
+func archKernels() []*Kernel { return nil }

@@ -1,0 +1,112 @@
+// Package simdwc counts lines, words, chars, bytes and the maximum line
+// length of text at memory speed — wc -lwmcL as a library — with SIMD
+// kernels picked for the CPU at hand and numbers that are provably those
+// of a plain byte-at-a-time reference (package scalar).
+//
+// Four dialects define what a word, a char and a line's length are:
+// UTF8 (the default: Go's unicode.IsSpace and utf8.RuneCount), ASCII
+// (POSIX spaces, bytes are chars), and GNUC and GNUUTF8, which reproduce
+// GNU coreutils 9.1 wc under LC_ALL=C and LC_ALL=C.UTF-8 exactly.
+package simdwc
+
+import (
+	"io"
+
+	"github.com/simdwc/simdwc/scalar"
+	"github.com/simdwc/simdwc/simd"
+)
+
+// Dialect selects what a word, a char and a line's length are.
+type Dialect = scalar.Dialect
+
+const (
+	// UTF8: Unicode words (unicode.IsSpace), chars as utf8.RuneCount,
+	// max line length in chars. The default (zero value).
+	UTF8 = scalar.UTF8
+	// ASCII: words split on the six POSIX space bytes, chars are bytes.
+	ASCII = scalar.ASCII
+	// GNUC: exactly GNU wc 9.1 with LC_ALL=C.
+	GNUC = scalar.GNUC
+	// GNUUTF8: exactly GNU wc 9.1 with LC_ALL=C.UTF-8.
+	GNUUTF8 = scalar.GNUUTF8
+	// GNUUTF8Posix: GNUUTF8 as wc counts with POSIXLY_CORRECT set.
+	GNUUTF8Posix = scalar.GNUUTF8Posix
+)
+
+// ParseDialect accepts utf8, ascii, gnu-c, gnu-utf8 and gnu-utf8-posix;
+// Dialect.String gives those names back.
+func ParseDialect(name string) (Dialect, error) { return scalar.ParseDialect(name) }
+
+// Counts are the five numbers wc prints. Chars equals Bytes in the byte
+// dialects (ASCII, GNUC).
+type Counts = scalar.Counts
+
+// Need selects counts; leaving some out lets the kernels skip their work.
+// Bytes are always counted.
+type Need = simd.Need
+
+const (
+	Lines         = simd.NeedLines
+	Words         = simd.NeedWords
+	Chars         = simd.NeedChars
+	MaxLineLength = simd.NeedMaxLineLength
+	All           = simd.NeedAll
+)
+
+// Options tune a count. The zero value counts everything in UTF8.
+type Options struct {
+	Dialect Dialect
+	// Need selects the counts wanted; 0 means All. Counts outside it come
+	// back as 0.
+	Need Need
+}
+
+func (o Options) need() Need {
+	if o.Need == 0 {
+		return All
+	}
+	return o.Need
+}
+
+// Count returns the counts of p in dialect d.
+func Count(p []byte, d Dialect) Counts {
+	return Options{Dialect: d}.Count(p)
+}
+
+// Count returns the counts of p, as o selects.
+func (o Options) Count(p []byte) Counts {
+	return o.finish(simd.Count(p, o.Dialect, o.need()))
+}
+
+// finish turns a Partial into Counts, zeroing counts nobody asked for (a
+// kernel's values for those are unspecified).
+func (o Options) finish(p scalar.Partial) Counts {
+	c := p.Counts()
+	n := o.need()
+	if n&Lines == 0 {
+		c.Lines = 0
+	}
+	if n&Words == 0 {
+		c.Words = 0
+	}
+	if n&Chars == 0 {
+		c.Chars = 0
+	}
+	if n&MaxLineLength == 0 {
+		c.MaxLineLength = 0
+	}
+	return c
+}
+
+// CountReader counts everything r yields until io.EOF. On a read error it
+// returns the counts of everything read before it, with the error.
+func CountReader(r io.Reader, d Dialect) (Counts, error) {
+	return Options{Dialect: d}.CountReader(r)
+}
+
+// CountReader counts everything r yields, as o selects.
+func (o Options) CountReader(r io.Reader) (Counts, error) {
+	c := o.NewCounter()
+	_, err := io.Copy(c, r)
+	return c.Counts(), err
+}

@@ -110,6 +110,9 @@ type dialectSpec struct {
 	// bytes classifies a byte that is a whole char: every byte for
 	// DecodeBytes, bytes < 0x80 for the UTF-8 decoders.
 	bytes *[256]Unit
+	// asciiTwin is the byte dialect that classifies ASCII exactly as this
+	// one does, so pure-ASCII text can take its kernels.
+	asciiTwin Dialect
 	// nbspSeparates: glibc dialects only, whether wc's own four no-break
 	// spaces end words (wc 9.1 without POSIXLY_CORRECT).
 	nbspSeparates bool
@@ -150,15 +153,19 @@ var (
 )
 
 var dialects = [numDialects]dialectSpec{
-	UTF8:         {name: "utf8", decoder: DecodeGo, bytes: &asciiBytes},
-	ASCII:        {name: "ascii", decoder: DecodeBytes, bytes: &asciiBytes},
-	GNUC:         {name: "gnu-c", decoder: DecodeBytes, bytes: &gnuCBytes},
-	GNUUTF8:      {name: "gnu-utf8", decoder: DecodeGlibc, bytes: &gnuCBytes, nbspSeparates: true},
-	GNUUTF8Posix: {name: "gnu-utf8-posix", decoder: DecodeGlibc, bytes: &gnuCBytes},
+	UTF8:         {name: "utf8", decoder: DecodeGo, bytes: &asciiBytes, asciiTwin: ASCII},
+	ASCII:        {name: "ascii", decoder: DecodeBytes, bytes: &asciiBytes, asciiTwin: ASCII},
+	GNUC:         {name: "gnu-c", decoder: DecodeBytes, bytes: &gnuCBytes, asciiTwin: GNUC},
+	GNUUTF8:      {name: "gnu-utf8", decoder: DecodeGlibc, bytes: &gnuCBytes, asciiTwin: GNUC, nbspSeparates: true},
+	GNUUTF8Posix: {name: "gnu-utf8-posix", decoder: DecodeGlibc, bytes: &gnuCBytes, asciiTwin: GNUC},
 }
 
 // Decoder returns how d groups bytes into chars.
 func (d Dialect) Decoder() Decoder { return dialects[d].decoder }
+
+// ASCIITwin returns the byte dialect (ASCII or GNUC) that counts pure-ASCII
+// text exactly as d does: d itself for a byte dialect.
+func (d Dialect) ASCIITwin() Dialect { return dialects[d].asciiTwin }
 
 // ByteUnit classifies byte b when it is a whole char in dialect d (every
 // byte in the byte dialects; ASCII bytes in the UTF-8 dialects). SIMD

@@ -37,12 +37,12 @@ type Partial struct {
 	tail    edge
 }
 
-// FromSummary builds the Partial of an n-byte chunk in a byte dialect
-// (DecodeBytes) from its Summary. The SIMD kernels count that way.
+// FromSummary builds the Partial of an n-byte chunk whose every byte is a
+// whole char — any chunk in a byte dialect, or pure ASCII in a UTF-8
+// dialect — from its Summary as the byte dialect d.ASCIITwin() counts it.
+// The SIMD kernels count that way; Chars is set to n.
 func FromSummary(d Dialect, n uint64, s Summary) Partial {
-	if d.Decoder() != DecodeBytes {
-		panic("scalar.FromSummary: " + d.String() + " is not a byte dialect")
-	}
+	s.Chars = n
 	return Partial{Dialect: d, Bytes: n, Sum: s}
 }
 

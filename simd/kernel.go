@@ -38,14 +38,14 @@ type Kernel struct {
 	count func(p []byte, d scalar.Dialect, need Need) scalar.Summary
 }
 
-// Count returns the Partial of chunk p in dialect d counted by k. UTF-8
-// dialects go to the reference.
+// Count returns the Partial of chunk p in dialect d counted by k. In the
+// UTF-8 dialects only pure-ASCII stretches reach the kernel (see utf8.go).
 func (k *Kernel) Count(p []byte, d scalar.Dialect, need Need) scalar.Partial {
-	if d.Decoder() != scalar.DecodeBytes {
-		return scalar.Count(p, d)
-	}
 	if need == 0 {
-		return scalar.FromSummary(d, uint64(len(p)), scalar.Summary{})
+		need = NeedAll
+	}
+	if d.Decoder() != scalar.DecodeBytes {
+		return k.countUTF8(p, d, need)
 	}
 	return scalar.FromSummary(d, uint64(len(p)), k.count(p, d, need))
 }

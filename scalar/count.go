@@ -29,16 +29,15 @@ func countRun(p []byte, d Dialect, leftOpen, rightOpen bool) Partial {
 		}
 		r.head = makeEdge(p[:i])
 	}
-	s := Summary{}
+	s := &r.Sum
 	for i < len(p) {
 		u, n, st := d.unitAt(p[i:])
 		if st == incomplete && rightOpen {
 			r.tail = makeEdge(p[i:])
 			break
 		}
-		s = s.Add(u)
+		s.add(u)
 		i += n
 	}
-	r.Sum = s
 	return r
 }

@@ -112,6 +112,11 @@ func (s Summary) MaxLineLength() uint64 {
 // Add returns s followed by one char u. It is the reference's step:
 // Summary{}.Add(u1).Add(u2)… defines the counts of u1 u2 ….
 func (s Summary) Add(u Unit) Summary {
+	s.add(u)
+	return s
+}
+
+func (s *Summary) add(u Unit) {
 	s.Chars += uint64(u.Chars)
 	s.Lines += uint64(u.Lines)
 	switch u.Class {
@@ -128,7 +133,11 @@ func (s Summary) Add(u Unit) Summary {
 	}
 	switch u.Op {
 	case AddCols:
-		s.Tail = s.Tail.Then(AddN(uint64(u.Cols)))
+		if !s.Tail.Tab {
+			s.Tail.A += uint64(u.Cols) // the common case, same as Then(AddN)
+		} else {
+			s.Tail.H += uint64(u.Cols)
+		}
 	case TabStop:
 		s.Tail = s.Tail.Then(Tab())
 	case EndLine:
@@ -139,5 +148,4 @@ func (s Summary) Add(u Unit) Summary {
 		}
 		s.Tail = Cols{}
 	}
-	return s
 }

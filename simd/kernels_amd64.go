@@ -2,5 +2,23 @@
 
 package simd
 
+import "github.com/klauspost/cpuid/v2"
+
 // archKernels returns the amd64 assembly kernels, slowest first.
-func archKernels() []*Kernel { return nil }
+func archKernels() []*Kernel {
+	return []*Kernel{
+		{Name: "avx512", supported: hasAVX512, count: countAVX512},
+	}
+}
+
+// Every kernel also uses POPCNT, LZCNT and BMI1/BMI2 (ANDN, BLSI, BLSR,
+// TZCNT, BZHI) on general registers.
+func hasBitOps() bool {
+	return cpuid.CPU.Supports(cpuid.POPCNT, cpuid.LZCNT, cpuid.BMI1, cpuid.BMI2)
+}
+
+// hasAVX512: the avx512 kernel uses AVX512F and AVX512BW only (cpuid also
+// checks that the OS saves the ZMM and opmask state).
+func hasAVX512() bool {
+	return hasBitOps() && cpuid.CPU.Supports(cpuid.AVX512F, cpuid.AVX512BW)
+}

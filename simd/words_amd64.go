@@ -1,0 +1,143 @@
+//go:build !purego
+
+package simd
+
+import (
+	"bytes"
+
+	"github.com/simdwc/simdwc/scalar"
+)
+
+// wordsResult is what the word routines (words_*_amd64.s) hand back. The
+// assembly addresses its fields through go_asm.h.
+type wordsResult struct {
+	lines uint64
+	// words counts word starts as if a separator preceded p.
+	words uint64
+	// inWord is all ones when the last non-transparent byte counted is a
+	// word byte (gnu-c word routines; unspecified elsewhere).
+	inWord uint64
+	// max is the widest line that both starts after a '\n' and ends with
+	// one (max routines only).
+	max uint64
+	// lastNL is the index of the last '\n' (max routines; meaningful only
+	// when lines > 0).
+	lastNL uint64
+	// n is how many bytes were counted: len(p), except that the gnu-c max
+	// routine stops at the start of the first 64-byte block holding a byte
+	// whose display width is not 1 (tab, \r, \f, \v, transparent).
+	n uint64
+}
+
+// Routine selectors for countBytes.
+const (
+	isaAVX512 = iota
+	isaAVX2
+)
+
+// countBytes is the count function of the assembly kernels: it picks the
+// cheapest routine that computes what need asks for and turns its result
+// into a scalar.Summary. The routines are called directly (not through
+// function values) so that //go:noescape keeps r on the stack.
+func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
+	if need&(NeedWords|NeedMaxLineLength) == 0 {
+		// Lines (and chars, which are len(p) in a byte dialect).
+		var lines uint64
+		switch isa {
+		case isaAVX512:
+			lines = linesAVX512(p)
+		}
+		return scalar.Summary{Lines: lines, Chars: uint64(len(p))}
+	}
+	gnu := d == scalar.GNUC
+	var r wordsResult
+	if need&NeedMaxLineLength == 0 {
+		switch isa {
+		case isaAVX512:
+			if gnu {
+				wordsGNUCAVX512(p, &r)
+			} else {
+				wordsASCIIAVX512(p, &r)
+			}
+		}
+		return summarize(p, d, &r, false)
+	}
+	if !gnu {
+		switch isa {
+		case isaAVX512:
+			maxASCIIAVX512(p, &r)
+		}
+		return summarize(p, d, &r, true)
+	}
+	// gnu-c max line length: the routine measures runs of 64-byte blocks in
+	// which every byte but '\n' is one column wide; the line through a
+	// block that holds a tab, \r, \f, \v or a transparent byte is measured
+	// by the reference, and the Summaries merge exactly.
+	var sum scalar.Summary
+	for len(p) > 0 {
+		r = wordsResult{}
+		switch isa {
+		case isaAVX512:
+			maxGNUCAVX512(p, &r)
+		}
+		k := int(r.n)
+		if k > 0 {
+			sum = sum.Merge(summarize(p[:k], d, &r, true))
+		}
+		if k == len(p) {
+			break
+		}
+		e := min(k+64, len(p))
+		if i := bytes.IndexByte(p[e:], '\n'); i >= 0 {
+			e += i + 1
+		} else {
+			e = len(p)
+		}
+		sum = sum.Merge(scalar.Count(p[k:e], d).Sum)
+		p = p[e:]
+	}
+	return sum
+}
+
+// summarize builds the Summary of q from a routine's result r over all of
+// q. With withMax, q must hold no byte of display width other than 1 except
+// '\n' (always true in ascii; the gnu-c max routine guarantees it).
+func summarize(q []byte, d scalar.Dialect, r *wordsResult, withMax bool) scalar.Summary {
+	s := scalar.Summary{Lines: r.lines, Words: r.words, Chars: uint64(len(q))}
+	if len(q) == 0 {
+		return s
+	}
+	if d == scalar.ASCII || withMax {
+		// No transparent bytes: the edges are the first and last bytes.
+		s.First = d.ByteUnit(q[0]).Class
+		s.Last = d.ByteUnit(q[len(q)-1]).Class
+	} else {
+		// gnu-c: the routine's in-word state gives Last; First is the class
+		// of the first non-transparent byte, which ordinary text has at
+		// once.
+		for _, b := range q {
+			if c := d.ByteUnit(b).Class; c != scalar.Transparent {
+				s.First = c
+				break
+			}
+		}
+		if s.First != scalar.Transparent {
+			s.Last = scalar.Space
+			if r.inWord != 0 {
+				s.Last = scalar.Word
+			}
+		}
+	}
+	if withMax {
+		n := uint64(len(q))
+		if r.lines == 0 {
+			s.Tail = scalar.AddN(n)
+		} else {
+			s.Reset = true
+			s.Head = scalar.AddN(uint64(bytes.IndexByte(q, '\n')))
+			s.Max = r.max
+			s.Tail = scalar.AddN(n - 1 - r.lastNL)
+		}
+	}
+	return s
+}

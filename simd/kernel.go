@@ -54,6 +54,7 @@ func (k *Kernel) Count(p []byte, d scalar.Dialect, need Need) scalar.Partial {
 // architecture's rows. The last supported one is the default.
 var table = append([]*Kernel{
 	{Name: "reference", supported: always, count: countReference},
+	{Name: "swar", supported: always, count: countSWAR},
 }, archKernels()...)
 
 func always() bool { return true }

@@ -14,7 +14,7 @@ type wordsResult struct {
 	lines uint64
 	// words counts word starts as if a separator preceded p.
 	words uint64
-	// inWord is all ones when the last non-transparent byte counted is a
+	// inWord is 1 when the last non-transparent byte counted is a
 	// word byte (gnu-c word routines; unspecified elsewhere).
 	inWord uint64
 	// max is the widest line that both starts after a '\n' and ends with

@@ -13,8 +13,11 @@
 //
 // Registers common to the routines:
 //	DI: p, CX: len(p), BX: len(p) rounded down to 64, R15: index of the block
-//	R8: lines, R10: words, R9: word carry (see WORDS_*)
-//	R11: index of the last '\n' seen (1<<62 before the first), R12: max
+//	R8: lines, R10: words, R9: word carry: its top bit is 1 when the byte
+//	    before the block (the last non-T one, in gnu-c) is a word byte
+//	R11: index of the last '\n' seen (1<<62 before the first), R12: max;
+//	    in the words-only routines R11 is the end of the two-block loop
+//	    and R12 scratch
 //	SI: 0 (for CMOV), AX DX R13 R14: scratch
 //	Z30: spaceLUT in every lane, Z29: '\n' bytes, Z28: 0x21 bytes,
 //	Z27: 0x5d bytes, Z26: ' ' bytes
@@ -70,27 +73,27 @@ GLOBL spaceLUT<>(SB), RODATA|NOPTR, $16
 	VPCMPEQB Z29, Z0, K3
 
 // WORDS_ASCII: a word starts at a W byte whose previous byte is not W:
-// starts = W &^ (W<<1 | R9), R9 = bit 63 of W (0 or 1). The carry is the
-// top bit of this block's mask alone, so blocks do not wait on each other.
+// starts = W &^ (W<<1 | R9>>63), one SHLD; R9 becomes this block's W. The
+// carry is the previous block's mask alone, so blocks do not wait on
+// each other.
 #define WORDS_ASCII \
 	KMOVQ   K1, AX; \
-	LEAQ    (AX)(AX*1), R13; \
-	ORQ     R9, R13; \
+	MOVQ    AX, R13; \
+	SHLQ    $1, R9, R13; \
 	ANDNQ   AX, R13, R13; \
 	POPCNTQ R13, R13; \
 	ADDQ    R13, R10; \
-	MOVQ    AX, R9; \
-	SHRQ    $63, R9
+	MOVQ    AX, R9
 
 // WORDS_GNUC: a run of T bytes takes the in-word state of the byte before
 // it. Everything is computed as if the block began outside a word:
 //	seed   = T & W<<1              (T runs that follow a W byte)
 //	inword = W | (T &^ (T + seed)) (the add carries each seed through its run)
 //	starts = W &^ inword<<1
-// and then corrected by the carry R9 (all ones when in a word): if so, the
-// first non-T byte, BLSI(W|S), does not start a word. The next carry is
-// inword's top bit, or R9 again when the block is all T. So the chain
-// from block to block is the one CMOV.
+// and then corrected by the carry, R9's top bit (1 when in a word): if so,
+// the first non-T byte, BLSI(W|S), does not start a word. The next carry
+// is inword, or R9 again when the block is all T. So the chain
+// from block to block is the one CMOV. Scratch: R12.
 #define WORDS_GNUC \
 	KMOVQ   K1, AX; \
 	KMOVQ   K2, DX; \
@@ -105,13 +108,28 @@ GLOBL spaceLUT<>(SB), RODATA|NOPTR, $16
 	LEAQ    (R14)(R14*1), R13; \
 	ANDNQ   AX, R13, R13; \
 	BLSIQ   DX, AX; \
-	ANDQ    R9, AX; \
+	MOVQ    R9, R12; \
+	SARQ    $63, R12; \
+	ANDQ    R12, AX; \
 	ANDNQ   R13, AX, R13; \
 	POPCNTQ R13, R13; \
 	ADDQ    R13, R10; \
-	SARQ    $63, R14; \
 	TESTQ   DX, DX; \
 	CMOVQNE R14, R9
+
+// WORDS_GNUC_FAST: most text has no T byte in most blocks, and then W|S is
+// all ones and the ascii rule does (same carry). The branch is taken, out
+// of line to slow, only for blocks that hold a T byte.
+#define WORDS_GNUC_FAST(slow, back) \
+	KORTESTQ K1, K2; \
+	JCC      slow; \
+	WORDS_ASCII; \
+back:
+
+#define WORDS_GNUC_SLOW(slow, back) \
+slow: \
+	WORDS_GNUC; \
+	JMP back
 
 // LINES: R8 += popcount(NL); leaves NL in DX.
 #define LINES \
@@ -168,6 +186,7 @@ next: \
 	KMOVQ AX, K4
 
 #define STORE \
+	SHRQ $63, R9; \
 	MOVQ R8, wordsResult_lines(AX); \
 	MOVQ R10, wordsResult_words(AX); \
 	MOVQ R9, wordsResult_inWord(AX); \
@@ -176,22 +195,36 @@ next: \
 	MOVQ R15, wordsResult_n(AX)
 
 // func wordsASCIIAVX512(p []byte, r *wordsResult)
-// Lines and words in ascii.
+// Lines and words in ascii; two blocks per iteration.
 TEXT ·wordsASCIIAVX512(SB), NOSPLIT, $0-32
 	MOVQ p_base+0(FP), DI
 	MOVQ p_len+8(FP), CX
 	CONSTS
-	CMPQ BX, $0
-	JEQ  tail
+	MOVQ CX, R11
+	ANDQ $~127, R11
+	JZ   single
 
-loop:
+loop2:
+	VMOVDQU64 (DI)(R15*1), Z0
+	CLASSIFY_ASCII
+	WORDS_ASCII
+	LINES
+	VMOVDQU64 64(DI)(R15*1), Z0
+	CLASSIFY_ASCII
+	WORDS_ASCII
+	LINES
+	ADDQ      $128, R15
+	CMPQ      R15, R11
+	JNE       loop2
+
+single:
+	CMPQ      R15, BX
+	JEQ       tail
 	VMOVDQU64 (DI)(R15*1), Z0
 	CLASSIFY_ASCII
 	WORDS_ASCII
 	LINES
 	ADDQ      $64, R15
-	CMPQ      R15, BX
-	JNE       loop
 
 tail:
 	CMPQ      R15, CX
@@ -211,22 +244,36 @@ done:
 	RET
 
 // func wordsGNUCAVX512(p []byte, r *wordsResult)
-// Lines and words in gnu-c.
+// Lines and words in gnu-c; two blocks per iteration.
 TEXT ·wordsGNUCAVX512(SB), NOSPLIT, $0-32
 	MOVQ p_base+0(FP), DI
 	MOVQ p_len+8(FP), CX
 	CONSTS
-	CMPQ BX, $0
-	JEQ  tail
+	MOVQ CX, R11
+	ANDQ $~127, R11
+	JZ   single
 
-loop:
+loop2:
 	VMOVDQU64 (DI)(R15*1), Z0
 	CLASSIFY_GNUC
-	WORDS_GNUC
+	WORDS_GNUC_FAST(slow1, back1)
+	LINES
+	VMOVDQU64 64(DI)(R15*1), Z0
+	CLASSIFY_GNUC
+	WORDS_GNUC_FAST(slow2, back2)
+	LINES
+	ADDQ      $128, R15
+	CMPQ      R15, R11
+	JNE       loop2
+
+single:
+	CMPQ      R15, BX
+	JEQ       tail
+	VMOVDQU64 (DI)(R15*1), Z0
+	CLASSIFY_GNUC
+	WORDS_GNUC_FAST(slow3, back3)
 	LINES
 	ADDQ      $64, R15
-	CMPQ      R15, BX
-	JNE       loop
 
 tail:
 	CMPQ       R15, CX
@@ -243,6 +290,10 @@ done:
 	MOVQ r+24(FP), AX
 	STORE
 	RET
+
+	WORDS_GNUC_SLOW(slow1, back1)
+	WORDS_GNUC_SLOW(slow2, back2)
+	WORDS_GNUC_SLOW(slow3, back3)
 
 // func maxASCIIAVX512(p []byte, r *wordsResult)
 // Lines, words and max line length in ascii.
@@ -288,7 +339,8 @@ done:
 // Lines, words and max line length in gnu-c, up to the first block that
 // holds a byte other than W, ' ' and '\n' (whose width is not 1): it
 // stops there with r.n = that block's index, and the caller measures the
-// line through it with the reference. So no T byte is ever counted here.
+// line through it with the reference. So no T byte is ever counted here,
+// and the ascii word rule applies to the W mask.
 TEXT ·maxGNUCAVX512(SB), NOSPLIT, $0-32
 	MOVQ p_base+0(FP), DI
 	MOVQ p_len+8(FP), CX
@@ -303,7 +355,7 @@ loop:
 	KORQ      K1, K4, K5
 	KORTESTQ  K5, K3
 	JCC       done
-	WORDS_GNUC
+	WORDS_ASCII
 	LINES
 	MAXLINE(internal1, back1)
 	ADDQ      $64, R15
@@ -321,7 +373,7 @@ tail:
 	KORQ      K1, K4, K5
 	KORTESTQ  K5, K3
 	JCC       done
-	WORDS_GNUC
+	WORDS_ASCII
 	LINES
 	MAXLINE(internal2, back2)
 	MOVQ      CX, R15

@@ -1,0 +1,122 @@
+//go:build !purego
+
+package simd
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/simdwc/simdwc/internal/spectest"
+	"github.com/simdwc/simdwc/scalar"
+)
+
+// asmKernels are this file's subjects: the amd64 rows this CPU runs.
+func asmKernels(t *testing.T) []*Kernel {
+	var ks []*Kernel
+	for _, k := range archKernels() {
+		if k.supported() {
+			ks = append(ks, k)
+		}
+	}
+	if len(ks) == 0 {
+		t.Skip("no amd64 assembly kernel runs on this CPU")
+	}
+	return ks
+}
+
+// shapes stresses what the harness's short inputs cannot: long runs of
+// blocks with and without '\n', lines just below and above 62/64 bytes
+// (the internal-lines shortcut), transparent runs across many blocks, and
+// gnu-c blocks that fall back to the reference for max line length.
+func shapes(rng *rand.Rand) map[string][]byte {
+	lines := func(minLen, maxLen, n int) []byte {
+		var b []byte
+		for len(b) < n {
+			l := minLen + rng.IntN(maxLen-minLen+1)
+			for i := 0; i < l; i++ {
+				if rng.IntN(6) == 0 {
+					b = append(b, ' ')
+				} else {
+					b = append(b, 'a'+byte(rng.IntN(26)))
+				}
+			}
+			b = append(b, '\n')
+		}
+		return b[:n]
+	}
+	sprinkle := func(p []byte, every int, with ...byte) []byte {
+		p = bytes.Clone(p)
+		for i := range p {
+			if rng.IntN(every) == 0 {
+				p[i] = with[rng.IntN(len(with))]
+			}
+		}
+		return p
+	}
+	eng := spectest.EnglishText(rng, 70000)
+	// The widest line lies inside one 64-byte block (at offsets 0, 1, 63).
+	internal := lines(0, 8, 3076)
+	internal[len(internal)-1] = '\n'
+	internal = append(append(internal, bytes.Repeat([]byte("x"), 50)...), '\n')
+	internal = append(internal, lines(0, 8, 3000)...)
+	return map[string][]byte{
+		"internal-max":   internal,
+		"english":        eng,
+		"short-lines":    lines(0, 61, 50000),
+		"lines-60-66":    lines(60, 66, 50000),
+		"long-lines":     lines(100, 3000, 50000),
+		"one-line":       bytes.Repeat([]byte("abc def "), 9000),
+		"head-longest":   append(bytes.Repeat([]byte("x"), 5000), lines(0, 30, 20000)...),
+		"tail-longest":   append(lines(0, 30, 20000), bytes.Repeat([]byte("y "), 3000)...),
+		"transparent":    sprinkle(eng, 3, 0x01, 0x80, 0xff, 0x00, 0x7f),
+		"transp-runs":    bytes.Repeat(append(bytes.Repeat([]byte{0x80}, 150), "ab\x01 c\n"...), 200),
+		"all-transp":     bytes.Repeat([]byte{0xc3}, 10000),
+		"tabs":           sprinkle(eng, 50, '\t', '\r', '\f', '\v'),
+		"sparse-special": sprinkle(eng, 5000, '\t', 0x01, '\r'),
+		"random":         spectest.RandomText(rng, 40000),
+	}
+}
+
+// The assembly kernels return exactly the reference's Summary (not only
+// the same Counts) for NeedAll, and the asked-for fields for each need.
+func TestAsmKernelsExactSummary(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	for _, k := range asmKernels(t) {
+		t.Run(k.Name, func(t *testing.T) {
+			for name, text := range shapes(rng) {
+				for _, d := range []scalar.Dialect{scalar.ASCII, scalar.GNUC} {
+					for _, off := range []int{0, 1, 63} {
+						for _, end := range []int{len(text), len(text) - 1, len(text) - 37} {
+							p := text[off:end]
+							want := scalar.Count(p, d).Sum
+							require.Equal(t, want, k.count(p, d, NeedAll), "%s %s [%d:%d]", name, d, off, end)
+							got := k.count(p, d, NeedLines)
+							require.Equal(t, want.Lines, got.Lines, "%s %s lines", name, d)
+							got = k.count(p, d, NeedLines|NeedWords)
+							require.Equal(t, [3]any{want.Lines, want.Words, want.First}, [3]any{got.Lines, got.Words, got.First}, "%s %s words", name, d)
+							require.Equal(t, want.Last, got.Last, "%s %s last", name, d)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestAsmKernelsDoNotAllocate(t *testing.T) {
+	text := spectest.EnglishText(rand.New(rand.NewPCG(1, 2)), 10000)
+	text = append(text, "\tx\x01y\r"...)
+	for _, k := range asmKernels(t) {
+		for _, d := range []scalar.Dialect{scalar.ASCII, scalar.GNUC} {
+			for _, need := range []Need{NeedLines, NeedLines | NeedWords, NeedAll} {
+				for _, n := range []int{0, 5, 64, 100, len(text)} {
+					allocs := testing.AllocsPerRun(20, func() { k.Count(text[:n], d, need) })
+					require.Zero(t, allocs, "%s %s need %04b len %d", k.Name, d, need, n)
+				}
+			}
+		}
+	}
+}

@@ -7,6 +7,7 @@ import "github.com/klauspost/cpuid/v2"
 // archKernels returns the amd64 assembly kernels, slowest first.
 func archKernels() []*Kernel {
 	return []*Kernel{
+		{Name: "avx2", supported: hasAVX2, count: countAVX2},
 		{Name: "avx512", supported: hasAVX512, count: countAVX512},
 	}
 }
@@ -21,4 +22,8 @@ func hasBitOps() bool {
 // checks that the OS saves the ZMM and opmask state).
 func hasAVX512() bool {
 	return hasBitOps() && cpuid.CPU.Supports(cpuid.AVX512F, cpuid.AVX512BW)
+}
+
+func hasAVX2() bool {
+	return hasBitOps() && cpuid.CPU.Supports(cpuid.AVX2)
 }

@@ -46,6 +46,9 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 		switch isa {
 		case isaAVX512:
 			lines = linesAVX512(p)
+		case isaAVX2:
+			t := tailBlock(p, 0)
+			lines = linesAVX2(p, &t)
 		}
 		return scalar.Summary{Lines: lines, Chars: uint64(len(p))}
 	}
@@ -59,6 +62,16 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 			} else {
 				wordsASCIIAVX512(p, &r)
 			}
+		case isaAVX2:
+			if gnu {
+				// NUL padding: transparent, so the in-word state after
+				// the last byte survives the padding.
+				t := tailBlock(p, 0)
+				wordsGNUCAVX2(p, &t, &r)
+			} else {
+				t := tailBlock(p, ' ')
+				wordsASCIIAVX2(p, &t, &r)
+			}
 		}
 		return summarize(p, d, &r, false)
 	}
@@ -66,6 +79,9 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 		switch isa {
 		case isaAVX512:
 			maxASCIIAVX512(p, &r)
+		case isaAVX2:
+			t := tailBlock(p, ' ')
+			maxASCIIAVX2(p, &t, &r)
 		}
 		return summarize(p, d, &r, true)
 	}
@@ -79,6 +95,9 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 		switch isa {
 		case isaAVX512:
 			maxGNUCAVX512(p, &r)
+		case isaAVX2:
+			t := tailBlock(p, ' ')
+			maxGNUCAVX2(p, &t, &r)
 		}
 		k := int(r.n)
 		if k > 0 {
@@ -97,6 +116,20 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 		p = p[e:]
 	}
 	return sum
+}
+
+// spaceBlock pads tail blocks with ' ', which changes no count of the
+// routines that take it (their callers read First and Last from the bytes).
+var spaceBlock = [64]byte(bytes.Repeat([]byte{' '}, 64))
+
+// tailBlock returns the bytes of p after its last whole 64-byte block,
+// padded to 64 with pad (' ' or 0), for the AVX2 routines.
+func tailBlock(p []byte, pad byte) (t [64]byte) {
+	if pad == ' ' {
+		t = spaceBlock
+	}
+	copy(t[:], p[len(p)&^63:])
+	return t
 }
 
 // summarize builds the Summary of q from a routine's result r over all of

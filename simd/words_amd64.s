@@ -76,8 +76,7 @@ GLOBL spaceLUT<>(SB), RODATA|NOPTR, $16
 // starts = W &^ (W<<1 | R9>>63), one SHLD; R9 becomes this block's W. The
 // carry is the previous block's mask alone, so blocks do not wait on
 // each other.
-#define WORDS_ASCII \
-	KMOVQ   K1, AX; \
+#define WORDS_ASCII_R \
 	MOVQ    AX, R13; \
 	SHLQ    $1, R9, R13; \
 	ANDNQ   AX, R13, R13; \
@@ -94,9 +93,7 @@ GLOBL spaceLUT<>(SB), RODATA|NOPTR, $16
 // the first non-T byte, BLSI(W|S), does not start a word. The next carry
 // is inword, or R9 again when the block is all T. So the chain
 // from block to block is the one CMOV. Scratch: R12.
-#define WORDS_GNUC \
-	KMOVQ   K1, AX; \
-	KMOVQ   K2, DX; \
+#define WORDS_GNUC_R \
 	ORQ     AX, DX; \
 	MOVQ    DX, R13; \
 	NOTQ    R13; \
@@ -131,11 +128,24 @@ slow: \
 	WORDS_GNUC; \
 	JMP back
 
-// LINES: R8 += popcount(NL); leaves NL in DX.
-#define LINES \
-	KMOVQ   K3, DX; \
+// The AVX-512 forms: masks from the opmask registers.
+#define WORDS_ASCII \
+	KMOVQ K1, AX; \
+	WORDS_ASCII_R
+
+#define WORDS_GNUC \
+	KMOVQ K1, AX; \
+	KMOVQ K2, DX; \
+	WORDS_GNUC_R
+
+// LINES_R: R8 += popcount(NL in DX).
+#define LINES_R \
 	POPCNTQ DX, R13; \
 	ADDQ    R13, R8
+
+#define LINES \
+	KMOVQ K3, DX; \
+	LINES_R
 
 // MAXLINE: NL in DX. The line ended by the block's first '\n' is
 // R15 + TZCNT(NL) - R11 - 1 long (negative, so ignored, for the first
@@ -381,6 +391,257 @@ tail:
 done:
 	VZEROUPPER
 	MOVQ r+24(FP), AX
+	STORE
+	RET
+
+	INTERNAL(internal1, back1, next1)
+	INTERNAL(internal2, back2, next2)
+
+// ---- AVX2 ----------------------------------------------------------------
+//
+// The same routines with two 32-byte halves per 64-byte block: the masks
+// are VPMOVMSKB pairs joined in a general register, and from there on the
+// code is the GPR part above. Needs AVX2, POPCNT, LZCNT, BMI1, BMI2.
+//
+// There are no byte-masked loads in AVX2, so the routines read only the
+// whole blocks of p, p[:len(p)&^63], and take the last partial block from
+// tail: the caller's 64-byte copy of p[len(p)&^63:], padded as the AVX-512
+// routines pad (' ', or NUL for gnu-c words).
+//
+// Registers as above, except: BX: len(p) rounded down to 64, CX: the NL
+// mask; Y15: spaceLUT, Y14: '\n' bytes, Y13: 0x21 bytes, Y12: 0xff bytes,
+// Y11: ' ' bytes.
+
+DATA spaceLUT2<>+0(SB)/8, $0xffffffffffffff20
+DATA spaceLUT2<>+8(SB)/8, $0xffff0d0c0b0a09ff
+GLOBL spaceLUT2<>(SB), RODATA|NOPTR, $16
+
+#define CONSTS2 \
+	VBROADCASTI128 spaceLUT2<>(SB), Y15; \
+	MOVL           $0x0a, AX; \
+	MOVQ           AX, X14; \
+	VPBROADCASTB   X14, Y14; \
+	MOVL           $0x21, AX; \
+	MOVQ           AX, X13; \
+	VPBROADCASTB   X13, Y13; \
+	VPCMPEQB       Y12, Y12, Y12; \
+	MOVL           $0x20, AX; \
+	MOVQ           AX, X11; \
+	VPBROADCASTB   X11, Y11; \
+	XORQ           R8, R8; \
+	XORQ           R9, R9; \
+	XORQ           R10, R10; \
+	XORQ           R12, R12; \
+	XORQ           R15, R15; \
+	XORQ           SI, SI; \
+	MOVQ           $(1<<62), R11; \
+	ANDQ           $~63, BX
+
+// JOIN(lo, hi, dst): dst = the 64-bit mask of two 32-byte compare results.
+#define JOIN(lo, hi, dst) \
+	VPMOVMSKB lo, dst; \
+	VPMOVMSKB hi, R13; \
+	SHLQ      $32, R13; \
+	ORQ       R13, dst
+
+// CLASSIFY2_ASCII(a0, a1): the block at a0 (a1 = a0+32) → AX = W, CX = NL.
+#define CLASSIFY2_ASCII(a0, a1) \
+	VMOVDQU  a0, Y0; \
+	VMOVDQU  a1, Y4; \
+	VPSHUFB  Y0, Y15, Y1; \
+	VPSHUFB  Y4, Y15, Y5; \
+	VPCMPEQB Y1, Y0, Y1; \
+	VPCMPEQB Y5, Y4, Y5; \
+	VPCMPEQB Y14, Y0, Y2; \
+	VPCMPEQB Y14, Y4, Y6; \
+	JOIN(Y1, Y5, AX); \
+	NOTQ     AX; \
+	JOIN(Y2, Y6, CX)
+
+// CLASSIFY2_GNUC(a0, a1): → AX = W, DX = S, CX = NL; the vectors stay in
+// Y3/Y7 (W), Y2/Y6 (NL) for the max routine's test. W: b+1 > 0x21 as
+// signed bytes is exactly 0x21 <= b <= 0x7e.
+#define CLASSIFY2_GNUC(a0, a1) \
+	VMOVDQU  a0, Y0; \
+	VMOVDQU  a1, Y4; \
+	VPSUBB   Y12, Y0, Y3; \
+	VPSUBB   Y12, Y4, Y7; \
+	VPCMPGTB Y13, Y3, Y3; \
+	VPCMPGTB Y13, Y7, Y7; \
+	VPSHUFB  Y0, Y15, Y1; \
+	VPSHUFB  Y4, Y15, Y5; \
+	VPCMPEQB Y1, Y0, Y1; \
+	VPCMPEQB Y5, Y4, Y5; \
+	VPCMPEQB Y14, Y0, Y2; \
+	VPCMPEQB Y14, Y4, Y6; \
+	JOIN(Y3, Y7, AX); \
+	JOIN(Y1, Y5, DX); \
+	JOIN(Y2, Y6, CX)
+
+// WIDTH1_OR_STOP(stop): jump to stop unless every byte of the block is W,
+// ' ' or '\n' (after CLASSIFY2_GNUC).
+#define WIDTH1_OR_STOP(stop) \
+	VPCMPEQB  Y11, Y0, Y8; \
+	VPCMPEQB  Y11, Y4, Y9; \
+	VPOR      Y3, Y8, Y8; \
+	VPOR      Y7, Y9, Y9; \
+	VPOR      Y2, Y8, Y8; \
+	VPOR      Y6, Y9, Y9; \
+	VPAND     Y8, Y9, Y8; \
+	VPMOVMSKB Y8, R13; \
+	INCL      R13; \
+	JNZ       stop
+
+#define WORDS_GNUC_FAST2(slow, back) \
+	MOVQ AX, R13; \
+	ORQ  DX, R13; \
+	INCQ R13; \
+	JNZ  slow; \
+	WORDS_ASCII_R; \
+back:
+
+#define WORDS_GNUC_SLOW2(slow, back) \
+slow: \
+	WORDS_GNUC_R; \
+	JMP back
+
+#define LINES2 \
+	MOVQ CX, DX; \
+	LINES_R
+
+// func wordsASCIIAVX2(p []byte, tail *[64]byte, r *wordsResult)
+TEXT ·wordsASCIIAVX2(SB), NOSPLIT, $0-40
+	MOVQ p_base+0(FP), DI
+	MOVQ p_len+8(FP), BX
+	CONSTS2
+	TESTQ BX, BX
+	JZ    tail
+
+loop:
+	CLASSIFY2_ASCII((DI)(R15*1), 32(DI)(R15*1))
+	WORDS_ASCII_R
+	LINES2
+	ADDQ $64, R15
+	CMPQ R15, BX
+	JNE  loop
+
+tail:
+	CMPQ R15, p_len+8(FP)
+	JEQ  done
+	MOVQ tail+24(FP), DI
+	CLASSIFY2_ASCII((DI), 32(DI))
+	WORDS_ASCII_R
+	LINES2
+	MOVQ p_len+8(FP), R15
+
+done:
+	VZEROUPPER
+	MOVQ r+32(FP), AX
+	STORE
+	RET
+
+// func wordsGNUCAVX2(p []byte, tail *[64]byte, r *wordsResult)
+TEXT ·wordsGNUCAVX2(SB), NOSPLIT, $0-40
+	MOVQ p_base+0(FP), DI
+	MOVQ p_len+8(FP), BX
+	CONSTS2
+	TESTQ BX, BX
+	JZ    tail
+
+loop:
+	CLASSIFY2_GNUC((DI)(R15*1), 32(DI)(R15*1))
+	WORDS_GNUC_FAST2(slow1, back1)
+	LINES2
+	ADDQ $64, R15
+	CMPQ R15, BX
+	JNE  loop
+
+tail:
+	CMPQ R15, p_len+8(FP)
+	JEQ  done
+	MOVQ tail+24(FP), DI
+	CLASSIFY2_GNUC((DI), 32(DI))
+	WORDS_GNUC_R
+	LINES2
+	MOVQ p_len+8(FP), R15
+
+done:
+	VZEROUPPER
+	MOVQ r+32(FP), AX
+	STORE
+	RET
+
+	WORDS_GNUC_SLOW2(slow1, back1)
+
+// func maxASCIIAVX2(p []byte, tail *[64]byte, r *wordsResult)
+TEXT ·maxASCIIAVX2(SB), NOSPLIT, $0-40
+	MOVQ p_base+0(FP), DI
+	MOVQ p_len+8(FP), BX
+	CONSTS2
+	TESTQ BX, BX
+	JZ    tail
+
+loop:
+	CLASSIFY2_ASCII((DI)(R15*1), 32(DI)(R15*1))
+	WORDS_ASCII_R
+	LINES2
+	MAXLINE(internal1, back1)
+	ADDQ $64, R15
+	CMPQ R15, BX
+	JNE  loop
+
+tail:
+	CMPQ R15, p_len+8(FP)
+	JEQ  done
+	MOVQ tail+24(FP), DI
+	CLASSIFY2_ASCII((DI), 32(DI))
+	WORDS_ASCII_R
+	LINES2
+	MAXLINE(internal2, back2)
+	MOVQ p_len+8(FP), R15
+
+done:
+	VZEROUPPER
+	MOVQ r+32(FP), AX
+	STORE
+	RET
+
+	INTERNAL(internal1, back1, next1)
+	INTERNAL(internal2, back2, next2)
+
+// func maxGNUCAVX2(p []byte, tail *[64]byte, r *wordsResult)
+// As maxGNUCAVX512: stops at the first block with a byte of width not 1.
+TEXT ·maxGNUCAVX2(SB), NOSPLIT, $0-40
+	MOVQ p_base+0(FP), DI
+	MOVQ p_len+8(FP), BX
+	CONSTS2
+	TESTQ BX, BX
+	JZ    tail
+
+loop:
+	CLASSIFY2_GNUC((DI)(R15*1), 32(DI)(R15*1))
+	WIDTH1_OR_STOP(done)
+	WORDS_ASCII_R
+	LINES2
+	MAXLINE(internal1, back1)
+	ADDQ $64, R15
+	CMPQ R15, BX
+	JNE  loop
+
+tail:
+	CMPQ R15, p_len+8(FP)
+	JEQ  done
+	MOVQ tail+24(FP), DI
+	CLASSIFY2_GNUC((DI), 32(DI))
+	WIDTH1_OR_STOP(done)
+	WORDS_ASCII_R
+	LINES2
+	MAXLINE(internal2, back2)
+	MOVQ p_len+8(FP), R15
+
+done:
+	VZEROUPPER
+	MOVQ r+32(FP), AX
 	STORE
 	RET
 

@@ -4,7 +4,6 @@ import (
 	"unsafe"
 
 	"github.com/simdwc/simdwc/scalar"
-	"github.com/simdwc/simdwc/simd"
 )
 
 // Counter counts the bytes written to it. It is an io.Writer, so
@@ -25,9 +24,10 @@ func (o Options) NewCounter() *Counter {
 	return &Counter{opt: o, part: scalar.Partial{Dialect: o.Dialect}}
 }
 
-// Write counts p. It never fails.
+// Write counts p. It never fails. A large p is counted on o.Workers
+// goroutines, as Options.Count does.
 func (c *Counter) Write(p []byte) (int, error) {
-	c.part = c.part.Merge(simd.Count(p, c.opt.Dialect, c.opt.need()))
+	c.part = c.part.Merge(c.opt.config().Count(p))
 	return len(p), nil
 }
 

@@ -10,8 +10,10 @@
 package simdwc
 
 import (
+	"context"
 	"io"
 
+	"github.com/simdwc/simdwc/parallel"
 	"github.com/simdwc/simdwc/scalar"
 	"github.com/simdwc/simdwc/simd"
 )
@@ -59,6 +61,16 @@ type Options struct {
 	// Need selects the counts wanted; 0 means All. Counts outside it come
 	// back as 0.
 	Need Need
+	// Workers is the most goroutines that count at once for a large
+	// input; 0 means GOMAXPROCS, and 1 keeps all work on the calling
+	// goroutine. Inputs too small to gain from more (see
+	// parallel.MinParallel) are always counted on the calling goroutine.
+	Workers int
+}
+
+// config is the parallel layer's view of o.
+func (o Options) config() parallel.Config {
+	return parallel.Config{Dialect: o.Dialect, Need: o.need(), Workers: o.Workers}
 }
 
 func (o Options) need() Need {
@@ -73,9 +85,17 @@ func Count(p []byte, d Dialect) Counts {
 	return Options{Dialect: d}.Count(p)
 }
 
-// Count returns the counts of p, as o selects.
+// Count returns the counts of p, as o selects. A large p is counted on
+// o.Workers goroutines; a small one allocates nothing.
 func (o Options) Count(p []byte) Counts {
-	return o.finish(simd.Count(p, o.Dialect, o.need()))
+	return o.finish(o.config().Count(p))
+}
+
+// CountContext is Count that gives up when ctx is cancelled, returning
+// the counts of a prefix of p (Bytes says how long) with ctx's error.
+func (o Options) CountContext(ctx context.Context, p []byte) (Counts, error) {
+	part, err := o.config().CountContext(ctx, p)
+	return o.finish(part), err
 }
 
 // finish turns a Partial into Counts, zeroing counts nobody asked for (a
@@ -100,13 +120,22 @@ func (o Options) finish(p scalar.Partial) Counts {
 
 // CountReader counts everything r yields until io.EOF. On a read error it
 // returns the counts of everything read before it, with the error.
+// Reading overlaps counting on every core, with at most 64 MiB of
+// buffers; an *os.File that is a regular file is counted as CountFile
+// does, from its current offset.
 func CountReader(r io.Reader, d Dialect) (Counts, error) {
 	return Options{Dialect: d}.CountReader(r)
 }
 
 // CountReader counts everything r yields, as o selects.
 func (o Options) CountReader(r io.Reader) (Counts, error) {
-	c := o.NewCounter()
-	_, err := io.Copy(c, r)
-	return c.Counts(), err
+	return o.CountReaderContext(context.Background(), r)
+}
+
+// CountReaderContext is CountReader that stops when ctx is cancelled,
+// returning the counts of a prefix of the input with ctx's error. A Read
+// already blocked is not interrupted.
+func (o Options) CountReaderContext(ctx context.Context, r io.Reader) (Counts, error) {
+	part, err := o.config().CountReader(ctx, r)
+	return o.finish(part), err
 }

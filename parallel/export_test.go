@@ -1,0 +1,28 @@
+package parallel
+
+import (
+	"context"
+	"io"
+
+	"github.com/simdwc/simdwc/scalar"
+)
+
+// WithSizes forces tasks of task bytes and read buffers of buf bytes (0
+// keeps the default), so that small test inputs split in many places.
+func WithSizes(c Config, task, buf int) Config {
+	c.taskSize, c.bufSize = task, buf
+	return c
+}
+
+// WithKernel counts chunks with f instead of simd.Count.
+func WithKernel(c Config, f func([]byte) scalar.Partial) Config {
+	c.count = f
+	return c
+}
+
+// CountRange exposes the positional-read path for any io.ReaderAt.
+func (c Config) CountRange(ctx context.Context, r io.ReaderAt, lo, hi int64) (scalar.Partial, bool, error) {
+	return c.countRange(cancellable(ctx), r, lo, hi)
+}
+
+const BufSize = bufSize

@@ -104,7 +104,7 @@ TEXT ·linesAVX2(SB), NOSPLIT, $0-40
 	XORQ         R15, R15
 	XORQ         AX, AX
 	MOVL         $0x0a, DX
-	MOVQ         DX, X14
+	VMOVQ        DX, X14
 	VPBROADCASTB X14, Y14
 	VPXOR        Y9, Y9, Y9
 	VPXOR        Y10, Y10, Y10
@@ -181,7 +181,7 @@ done:
 	VPADDQ       X11, X10, X10
 	VPSHUFD      $0x4e, X10, X11
 	VPADDQ       X11, X10, X10
-	MOVQ         X10, DX
+	VMOVQ        X10, DX
 	ADDQ         DX, AX
 	VZEROUPPER
 	MOVQ         AX, ret+32(FP)

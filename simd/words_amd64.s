@@ -419,14 +419,14 @@ GLOBL spaceLUT2<>(SB), RODATA|NOPTR, $16
 #define CONSTS2 \
 	VBROADCASTI128 spaceLUT2<>(SB), Y15; \
 	MOVL           $0x0a, AX; \
-	MOVQ           AX, X14; \
+	VMOVQ          AX, X14; \
 	VPBROADCASTB   X14, Y14; \
 	MOVL           $0x21, AX; \
-	MOVQ           AX, X13; \
+	VMOVQ          AX, X13; \
 	VPBROADCASTB   X13, Y13; \
 	VPCMPEQB       Y12, Y12, Y12; \
 	MOVL           $0x20, AX; \
-	MOVQ           AX, X11; \
+	VMOVQ          AX, X11; \
 	VPBROADCASTB   X11, Y11; \
 	XORQ           R8, R8; \
 	XORQ           R9, R9; \

@@ -15,7 +15,7 @@
 //	DI: p, CX: len(p), BX: len(p) rounded down to 64, R15: index of the block
 //	R8: lines, R10: words, R9: word carry: its top bit is 1 when the byte
 //	    before the block (the last non-T one, in gnu-c) is a word byte
-//	R11: index of the last '\n' seen (1<<62 before the first), R12: max;
+//	R11: length of the line in progress (see MAXLINE), R12: max;
 //	    in the words-only routines R11 is the end of the two-block loop
 //	    and R12 scratch
 //	SI: 0 (for CMOV), AX DX R13 R14: scratch
@@ -54,7 +54,7 @@ GLOBL spaceLUT<>(SB), RODATA|NOPTR, $16
 	XORQ            R12, R12; \
 	XORQ            R15, R15; \
 	XORQ            SI, SI; \
-	MOVQ            $(1<<62), R11; \
+	MOVQ            $(-1<<62), R11; \
 	MOVQ            CX, BX; \
 	ANDQ            $~63, BX
 
@@ -147,27 +147,35 @@ slow: \
 	KMOVQ K3, DX; \
 	LINES_R
 
-// MAXLINE: NL in DX. The line ended by the block's first '\n' is
-// R15 + TZCNT(NL) - R11 - 1 long (negative, so ignored, for the first
-// line of p, whose width summarize takes from the index of the first
-// '\n'); R11 becomes the index of the block's last '\n'. Lines between
-// two '\n' of the same block are shorter than 63, so they are looked at
-// (out of line, at internal) only while the max is below 62.
+// MAXLINE: NL in DX. R11 is the length of the line in progress at the
+// block's start: very negative before the first '\n', so that the first
+// line (whose width summarize takes from the index of the first '\n')
+// never counts. The block's first '\n' ends a line R11 + TZCNT(NL) long;
+// after the block R11 is LZCNT(NL), or R11 + 64 when there is no '\n'
+// (TZCNT and LZCNT both set CF for NL = 0; LEA and CMOV keep the flags).
+// Lines between two '\n' of one block are shorter than 63, so they are
+// looked at (out of line, at internal) only while the max is below 62.
 #define MAXLINE(internal, back) \
 	TZCNTQ  DX, R13; \
-	LEAQ    -1(R15)(R13*1), R13; \
-	SUBQ    R11, R13; \
 	LZCNTQ  DX, R14; \
-	NEGQ    R14; \
-	LEAQ    63(R15)(R14*1), R14; \
-	TESTQ   DX, DX; \
-	CMOVQEQ SI, R13; \
-	CMOVQNE R14, R11; \
+	LEAQ    (R11)(R13*1), R13; \
+	LEAQ    64(R11), R11; \
+	CMOVQCS SI, R13; \
+	CMOVQCC R14, R11; \
 	CMPQ    R13, R12; \
 	CMOVQGT R13, R12; \
 	CMPQ    R12, $62; \
 	JLT     internal; \
 back:
+
+// LASTNL: at the end of a max routine, with R15 the end of the blocks
+// counted, turn R11 (length of the line in progress) into the index of
+// the last '\n' (meaningful only when there is one).
+#define LASTNL \
+	MOVQ R15, AX; \
+	SUBQ R11, AX; \
+	DECQ AX; \
+	MOVQ AX, R11
 
 // INTERNAL: the lines between consecutive '\n' of NL (DX) into R12.
 #define INTERNAL(internal, back, next) \
@@ -334,9 +342,12 @@ tail:
 	WORDS_ASCII
 	LINES
 	MAXLINE(internal2, back2)
-	MOVQ      CX, R15
+	ADDQ      $64, R15
 
 done:
+	LASTNL
+	CMPQ      R15, CX
+	CMOVQGT   CX, R15
 	VZEROUPPER
 	MOVQ r+24(FP), AX
 	STORE
@@ -386,9 +397,12 @@ tail:
 	WORDS_ASCII
 	LINES
 	MAXLINE(internal2, back2)
-	MOVQ      CX, R15
+	ADDQ      $64, R15
 
 done:
+	LASTNL
+	CMPQ      R15, CX
+	CMOVQGT   CX, R15
 	VZEROUPPER
 	MOVQ r+24(FP), AX
 	STORE
@@ -434,7 +448,7 @@ GLOBL spaceLUT2<>(SB), RODATA|NOPTR, $16
 	XORQ           R12, R12; \
 	XORQ           R15, R15; \
 	XORQ           SI, SI; \
-	MOVQ           $(1<<62), R11; \
+	MOVQ           $(-1<<62), R11; \
 	ANDQ           $~63, BX
 
 // JOIN(lo, hi, dst): dst = the 64-bit mask of two 32-byte compare results.
@@ -598,9 +612,13 @@ tail:
 	WORDS_ASCII_R
 	LINES2
 	MAXLINE(internal2, back2)
-	MOVQ p_len+8(FP), R15
+	ADDQ $64, R15
 
 done:
+	LASTNL
+	MOVQ    p_len+8(FP), AX
+	CMPQ    R15, AX
+	CMOVQGT AX, R15
 	VZEROUPPER
 	MOVQ r+32(FP), AX
 	STORE
@@ -637,9 +655,13 @@ tail:
 	WORDS_ASCII_R
 	LINES2
 	MAXLINE(internal2, back2)
-	MOVQ p_len+8(FP), R15
+	ADDQ $64, R15
 
 done:
+	LASTNL
+	MOVQ    p_len+8(FP), AX
+	CMPQ    R15, AX
+	CMOVQGT AX, R15
 	VZEROUPPER
 	MOVQ r+32(FP), AX
 	STORE

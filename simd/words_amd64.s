@@ -458,7 +458,8 @@ GLOBL spaceLUT2<>(SB), RODATA|NOPTR, $16
 	SHLQ      $32, R13; \
 	ORQ       R13, dst
 
-// CLASSIFY2_ASCII(a0, a1): the block at a0 (a1 = a0+32) → AX = W, CX = NL.
+// CLASSIFY2_ASCII(a0, a1): the block at a0 (a1 = a0+32) → AX = W; the
+// '\n' compares stay in Y2/Y6.
 #define CLASSIFY2_ASCII(a0, a1) \
 	VMOVDQU  a0, Y0; \
 	VMOVDQU  a1, Y4; \
@@ -469,12 +470,11 @@ GLOBL spaceLUT2<>(SB), RODATA|NOPTR, $16
 	VPCMPEQB Y14, Y0, Y2; \
 	VPCMPEQB Y14, Y4, Y6; \
 	JOIN(Y1, Y5, AX); \
-	NOTQ     AX; \
-	JOIN(Y2, Y6, CX)
+	NOTQ     AX
 
-// CLASSIFY2_GNUC(a0, a1): → AX = W, DX = S, CX = NL; the vectors stay in
-// Y3/Y7 (W), Y2/Y6 (NL) for the max routine's test. W: b+1 > 0x21 as
-// signed bytes is exactly 0x21 <= b <= 0x7e.
+// CLASSIFY2_GNUC(a0, a1): → AX = W; the compares stay in Y3/Y7 (W),
+// Y1/Y5 (S), Y2/Y6 (NL). W: b+1 > 0x21 as signed bytes is exactly
+// 0x21 <= b <= 0x7e.
 #define CLASSIFY2_GNUC(a0, a1) \
 	VMOVDQU  a0, Y0; \
 	VMOVDQU  a1, Y4; \
@@ -488,9 +488,7 @@ GLOBL spaceLUT2<>(SB), RODATA|NOPTR, $16
 	VPCMPEQB Y5, Y4, Y5; \
 	VPCMPEQB Y14, Y0, Y2; \
 	VPCMPEQB Y14, Y4, Y6; \
-	JOIN(Y3, Y7, AX); \
-	JOIN(Y1, Y5, DX); \
-	JOIN(Y2, Y6, CX)
+	JOIN(Y3, Y7, AX)
 
 // WIDTH1_OR_STOP(stop): jump to stop unless every byte of the block is W,
 // ' ' or '\n' (after CLASSIFY2_GNUC).
@@ -506,86 +504,137 @@ GLOBL spaceLUT2<>(SB), RODATA|NOPTR, $16
 	INCL      R13; \
 	JNZ       stop
 
+// WORDS_GNUC_FAST2: as WORDS_GNUC_FAST; the test that W|S is all ones is
+// done on the vectors (VPTEST sets CF when it is), and S goes to a
+// general register only in the slow path.
 #define WORDS_GNUC_FAST2(slow, back) \
-	MOVQ AX, R13; \
-	ORQ  DX, R13; \
-	INCQ R13; \
-	JNZ  slow; \
+	VPOR  Y3, Y1, Y0; \
+	VPOR  Y7, Y5, Y4; \
+	VPAND Y0, Y4, Y0; \
+	VPTEST Y12, Y0; \
+	JCC   slow; \
 	WORDS_ASCII_R; \
 back:
 
 #define WORDS_GNUC_SLOW2(slow, back) \
 slow: \
+	JOIN(Y1, Y5, DX); \
 	WORDS_GNUC_R; \
 	JMP back
 
+// The max routines take NL to a general register: LINES2, then MAXLINE.
 #define LINES2 \
-	MOVQ CX, DX; \
+	JOIN(Y2, Y6, DX); \
 	LINES_R
+
+// The words routines count lines on the vectors: VPSUBB adds the 0xff
+// (-1) of each '\n' compare to a byte counter per lane in Y10, and after
+// 127 blocks (at most 254 per lane) VPSADBW folds Y10 into Y8's four
+// 64-bit sums. R11 counts the blocks down to the next fold; Y9 is zero.
+#define LINESACC_INIT \
+	VPXOR Y8, Y8, Y8; \
+	VPXOR Y9, Y9, Y9; \
+	VPXOR Y10, Y10, Y10; \
+	MOVQ  $127, R11
+
+#define LINESACC(fold, back) \
+	VPSUBB Y2, Y10, Y10; \
+	VPSUBB Y6, Y10, Y10; \
+	DECQ   R11; \
+	JZ     fold; \
+back:
+
+#define LINESACC_FOLD(fold, back) \
+fold: \
+	VPSADBW Y9, Y10, Y10; \
+	VPADDQ  Y10, Y8, Y8; \
+	VPXOR   Y10, Y10, Y10; \
+	MOVQ    $127, R11; \
+	JMP     back
+
+// LINESACC_SUM: R8 = all the lines counted on the vectors.
+#define LINESACC_SUM \
+	VPSADBW      Y9, Y10, Y10; \
+	VPADDQ       Y10, Y8, Y8; \
+	VEXTRACTI128 $1, Y8, X9; \
+	VPADDQ       X9, X8, X8; \
+	VPSHUFD      $0x4e, X8, X9; \
+	VPADDQ       X9, X8, X8; \
+	VMOVQ        X8, R8
 
 // func wordsASCIIAVX2(p []byte, tail *[64]byte, r *wordsResult)
 TEXT ·wordsASCIIAVX2(SB), NOSPLIT, $0-40
 	MOVQ p_base+0(FP), DI
 	MOVQ p_len+8(FP), BX
 	CONSTS2
+	LINESACC_INIT
 	TESTQ BX, BX
 	JZ    tail
 
 loop:
 	CLASSIFY2_ASCII((DI)(R15*1), 32(DI)(R15*1))
 	WORDS_ASCII_R
-	LINES2
+	LINESACC(fold1, back1)
 	ADDQ $64, R15
 	CMPQ R15, BX
 	JNE  loop
 
 tail:
-	CMPQ R15, p_len+8(FP)
-	JEQ  done
-	MOVQ tail+24(FP), DI
+	CMPQ   R15, p_len+8(FP)
+	JEQ    done
+	MOVQ   tail+24(FP), DI
 	CLASSIFY2_ASCII((DI), 32(DI))
 	WORDS_ASCII_R
-	LINES2
-	MOVQ p_len+8(FP), R15
+	VPSUBB Y2, Y10, Y10
+	VPSUBB Y6, Y10, Y10
+	MOVQ   p_len+8(FP), R15
 
 done:
+	LINESACC_SUM
 	VZEROUPPER
 	MOVQ r+32(FP), AX
 	STORE
 	RET
+
+	LINESACC_FOLD(fold1, back1)
 
 // func wordsGNUCAVX2(p []byte, tail *[64]byte, r *wordsResult)
 TEXT ·wordsGNUCAVX2(SB), NOSPLIT, $0-40
 	MOVQ p_base+0(FP), DI
 	MOVQ p_len+8(FP), BX
 	CONSTS2
+	LINESACC_INIT
 	TESTQ BX, BX
 	JZ    tail
 
 loop:
 	CLASSIFY2_GNUC((DI)(R15*1), 32(DI)(R15*1))
 	WORDS_GNUC_FAST2(slow1, back1)
-	LINES2
+	LINESACC(fold2, back2)
 	ADDQ $64, R15
 	CMPQ R15, BX
 	JNE  loop
 
 tail:
-	CMPQ R15, p_len+8(FP)
-	JEQ  done
-	MOVQ tail+24(FP), DI
+	CMPQ   R15, p_len+8(FP)
+	JEQ    done
+	MOVQ   tail+24(FP), DI
 	CLASSIFY2_GNUC((DI), 32(DI))
+	JOIN(Y1, Y5, DX)
 	WORDS_GNUC_R
-	LINES2
-	MOVQ p_len+8(FP), R15
+	VPSUBB Y2, Y10, Y10
+	VPSUBB Y6, Y10, Y10
+	MOVQ   p_len+8(FP), R15
 
 done:
+	LINESACC_SUM
 	VZEROUPPER
 	MOVQ r+32(FP), AX
 	STORE
 	RET
 
 	WORDS_GNUC_SLOW2(slow1, back1)
+	LINESACC_FOLD(fold2, back2)
 
 // func maxASCIIAVX2(p []byte, tail *[64]byte, r *wordsResult)
 TEXT ·maxASCIIAVX2(SB), NOSPLIT, $0-40

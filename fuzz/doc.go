@@ -10,6 +10,9 @@
 //	FuzzMerge    scalar.Count of fuzzer-chosen pieces merged in order, from
 //	             the right, as a balanced and as a fuzzer-shaped tree;
 //	             kernel Partials mixed in
+//	FuzzParallel parallel.Config and the root's Options{Workers} (Count,
+//	             CountReader, CountFile) on fuzzer-chosen worker counts,
+//	             over data repeated past parallel.MinParallel
 //	FuzzGNUWC    the gnu-* dialects against the real GNU wc 9.1 (skips where
 //	             wc or the C.UTF-8 locale is missing)
 //

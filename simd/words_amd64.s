@@ -25,6 +25,10 @@
 // Loop invariant: the counters hold the counts of p[:R15] (words as if a
 // separator preceded p), and R9 the in-word state after p[:R15].
 //
+// The loops prefetch 1 KiB ahead: for inputs beyond L2 it kept the
+// gnu-c routine at the speed of bytes.Count (0.88x without). Prefetches
+// do not fault, so running past the end of p is harmless.
+//
 // The last partial block is read with a masked load (VMOVDQU8 with an
 // opmask of the remaining bytes): masked-out bytes are not read, so nothing
 // outside p is touched. They are filled with a byte that changes no count:
@@ -223,6 +227,8 @@ TEXT ·wordsASCIIAVX512(SB), NOSPLIT, $0-32
 	JZ   single
 
 loop2:
+	PREFETCHT0 1024(DI)(R15*1)
+	PREFETCHT0 1088(DI)(R15*1)
 	VMOVDQU64 (DI)(R15*1), Z0
 	CLASSIFY_ASCII
 	WORDS_ASCII
@@ -272,6 +278,8 @@ TEXT ·wordsGNUCAVX512(SB), NOSPLIT, $0-32
 	JZ   single
 
 loop2:
+	PREFETCHT0 1024(DI)(R15*1)
+	PREFETCHT0 1088(DI)(R15*1)
 	VMOVDQU64 (DI)(R15*1), Z0
 	CLASSIFY_GNUC
 	WORDS_GNUC_FAST(slow1, back1)
@@ -323,6 +331,7 @@ TEXT ·maxASCIIAVX512(SB), NOSPLIT, $0-32
 	JEQ  tail
 
 loop:
+	PREFETCHT0 1024(DI)(R15*1)
 	VMOVDQU64 (DI)(R15*1), Z0
 	CLASSIFY_ASCII
 	WORDS_ASCII
@@ -370,6 +379,7 @@ TEXT ·maxGNUCAVX512(SB), NOSPLIT, $0-32
 	JEQ  tail
 
 loop:
+	PREFETCHT0 1024(DI)(R15*1)
 	VMOVDQU64 (DI)(R15*1), Z0
 	CLASSIFY_GNUC
 	VPCMPEQB  Z26, Z0, K4
@@ -572,6 +582,7 @@ TEXT ·wordsASCIIAVX2(SB), NOSPLIT, $0-40
 	JZ    tail
 
 loop:
+	PREFETCHT0 1024(DI)(R15*1)
 	CLASSIFY2_ASCII((DI)(R15*1), 32(DI)(R15*1))
 	WORDS_ASCII_R
 	LINESACC(fold1, back1)
@@ -608,6 +619,7 @@ TEXT ·wordsGNUCAVX2(SB), NOSPLIT, $0-40
 	JZ    tail
 
 loop:
+	PREFETCHT0 1024(DI)(R15*1)
 	CLASSIFY2_GNUC((DI)(R15*1), 32(DI)(R15*1))
 	WORDS_GNUC_FAST2(slow1, back1)
 	LINESACC(fold2, back2)
@@ -645,6 +657,7 @@ TEXT ·maxASCIIAVX2(SB), NOSPLIT, $0-40
 	JZ    tail
 
 loop:
+	PREFETCHT0 1024(DI)(R15*1)
 	CLASSIFY2_ASCII((DI)(R15*1), 32(DI)(R15*1))
 	WORDS_ASCII_R
 	LINES2
@@ -686,6 +699,7 @@ TEXT ·maxGNUCAVX2(SB), NOSPLIT, $0-40
 	JZ    tail
 
 loop:
+	PREFETCHT0 1024(DI)(R15*1)
 	CLASSIFY2_GNUC((DI)(R15*1), 32(DI)(R15*1))
 	WIDTH1_OR_STOP(done)
 	WORDS_ASCII_R

@@ -55,24 +55,7 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 	gnu := d == scalar.GNUC
 	var r wordsResult
 	if need&NeedMaxLineLength == 0 {
-		switch isa {
-		case isaAVX512:
-			if gnu {
-				wordsGNUCAVX512(p, &r)
-			} else {
-				wordsASCIIAVX512(p, &r)
-			}
-		case isaAVX2:
-			if gnu {
-				// NUL padding: transparent, so the in-word state after
-				// the last byte survives the padding.
-				t := tailBlock(p, 0)
-				wordsGNUCAVX2(p, &t, &r)
-			} else {
-				t := tailBlock(p, ' ')
-				wordsASCIIAVX2(p, &t, &r)
-			}
-		}
+		countWords(isa, p, gnu, &r)
 		return summarize(p, d, &r, false)
 	}
 	if !gnu {
@@ -86,9 +69,10 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 		return summarize(p, d, &r, true)
 	}
 	// gnu-c max line length: the routine measures runs of 64-byte blocks in
-	// which every byte but '\n' is one column wide; the line through a
-	// block that holds a tab, \r, \f, \v or a transparent byte is measured
-	// by the reference, and the Summaries merge exactly.
+	// which every byte but '\n' is one column wide; the lines through a
+	// block that holds a tab, \r, \f, \v or a transparent byte are
+	// counted by the words routine and measured by gnuCWidths, and the
+	// Summaries merge exactly.
 	var sum scalar.Summary
 	for len(p) > 0 {
 		r = wordsResult{}
@@ -112,10 +96,95 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 		} else {
 			e = len(p)
 		}
-		sum = sum.Merge(scalar.Count(p[k:e], d).Sum)
+		seg := p[k:e]
+		r = wordsResult{}
+		countWords(isa, seg, true, &r)
+		s := summarize(seg, d, &r, false)
+		gnuCWidths(seg, &s)
+		sum = sum.Merge(s)
 		p = p[e:]
 	}
 	return sum
+}
+
+// countWords runs the lines-and-words routine of isa for the dialect.
+func countWords(isa int, p []byte, gnu bool, r *wordsResult) {
+	switch isa {
+	case isaAVX512:
+		if gnu {
+			wordsGNUCAVX512(p, r)
+		} else {
+			wordsASCIIAVX512(p, r)
+		}
+	case isaAVX2:
+		if gnu {
+			// NUL padding: transparent, so the in-word state after the
+			// last byte survives the padding.
+			t := tailBlock(p, 0)
+			wordsGNUCAVX2(p, &t, r)
+		} else {
+			t := tailBlock(p, ' ')
+			wordsASCIIAVX2(p, &t, r)
+		}
+	}
+}
+
+// gnuCWidth classifies bytes for gnu-c display columns.
+var gnuCWidth = func() (t [256]uint8) {
+	for b := range t {
+		u := scalar.GNUC.ByteUnit(byte(b))
+		switch {
+		case u.Op == scalar.EndLine:
+			t[b] = widthEnd
+		case u.Op == scalar.TabStop:
+			t[b] = widthTab
+		case u.Cols == 1:
+			t[b] = widthOne
+		default:
+			t[b] = widthZero
+		}
+	}
+	return t
+}()
+
+const (
+	widthZero = iota
+	widthOne
+	widthTab
+	widthEnd
+)
+
+// gnuCWidths sets s's Reset, Head, Tail and Max for q in gnu-c, composing
+// the column functions exactly as scalar.Summary.Add does, for the lines
+// the gnu-c max routine hands back (tabs, \r, \f, \v, transparent bytes).
+// It is a plain loop, but one step per byte instead of the reference's
+// whole Summary.
+func gnuCWidths(q []byte, s *scalar.Summary) {
+	reset, head, tail, mx := false, scalar.Cols{}, scalar.Cols{}, uint64(0)
+	for _, b := range q {
+		switch gnuCWidth[b] {
+		case widthOne: // tail.Then(AddN(1))
+			if tail.Tab {
+				tail.H++
+			} else {
+				tail.A++
+			}
+		case widthTab: // tail.Then(Tab())
+			if tail.Tab {
+				tail.H = (tail.H/8 + 1) * 8
+			} else {
+				tail = scalar.Cols{Tab: true, A: tail.A}
+			}
+		case widthEnd:
+			if !reset {
+				reset, head = true, tail
+			} else {
+				mx = max(mx, tail.Apply(0))
+			}
+			tail = scalar.Cols{}
+		}
+	}
+	s.Reset, s.Head, s.Tail, s.Max = reset, head, tail, mx
 }
 
 // spaceBlock pads tail blocks with ' ', which changes no count of the

@@ -120,3 +120,20 @@ func TestAsmKernelsDoNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// firstClassGNUC's eight-byte skip must see every non-transparent byte
+// value at every position.
+func TestFirstClassGNUC(t *testing.T) {
+	for b := 0; b < 256; b++ {
+		want := scalar.GNUC.ByteUnit(byte(b)).Class
+		for pos := 0; pos < 20; pos++ {
+			q := bytes.Repeat([]byte{0x80}, 20)
+			q[pos] = byte(b)
+			require.Equal(t, want, firstClassGNUC(q), "byte %#x at %d", b, pos)
+			q[19] = 'x'
+			if want == scalar.Transparent && pos != 19 {
+				require.Equal(t, scalar.Word, firstClassGNUC(q), "byte %#x at %d, then x", b, pos)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ package simd
 
 import (
 	"bytes"
+	"encoding/binary"
 
 	"github.com/simdwc/simdwc/scalar"
 )
@@ -105,6 +106,32 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 		p = p[e:]
 	}
 	return sum
+}
+
+// firstClassGNUC returns the class of q's first non-transparent byte in
+// gnu-c. Ordinary text has one at once; binary data may not, so it skips
+// eight transparent bytes at a time.
+func firstClassGNUC(q []byte) scalar.Class {
+	i := 0
+	for ; i+8 <= len(q); i += 8 {
+		x := binary.LittleEndian.Uint64(q[i:])
+		if hasBetween(x, 0x1f, 0x7f)|hasBetween(x, 0x08, 0x0e) != 0 {
+			break
+		}
+	}
+	for _, b := range q[i:] {
+		if c := scalar.GNUC.ByteUnit(b).Class; c != scalar.Transparent {
+			return c
+		}
+	}
+	return scalar.Transparent
+}
+
+// hasBetween is nonzero when a byte b of x has m < b < n (0 <= m <= 127,
+// n <= 128; "Bit Twiddling Hacks"). No borrow or carry crosses a byte.
+func hasBetween(x uint64, m, n uint64) uint64 {
+	const ones, low7, high = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	return (ones*(127+n) - x&low7) & ^x & (x&low7 + ones*(127-m)) & high
 }
 
 // countWords runs the lines-and-words routine of isa for the dialect.
@@ -215,14 +242,8 @@ func summarize(q []byte, d scalar.Dialect, r *wordsResult, withMax bool) scalar.
 		s.Last = d.ByteUnit(q[len(q)-1]).Class
 	} else {
 		// gnu-c: the routine's in-word state gives Last; First is the class
-		// of the first non-transparent byte, which ordinary text has at
-		// once.
-		for _, b := range q {
-			if c := d.ByteUnit(b).Class; c != scalar.Transparent {
-				s.First = c
-				break
-			}
-		}
+		// of the first non-transparent byte.
+		s.First = firstClassGNUC(q)
 		if s.First != scalar.Transparent {
 			s.Last = scalar.Space
 			if r.inWord != 0 {

@@ -1,0 +1,14 @@
+//go:build !purego
+
+package simd
+
+import "github.com/klauspost/cpuid/v2"
+
+// archKernels returns the arm64 assembly kernels, slowest first.
+func archKernels() []*Kernel {
+	return []*Kernel{
+		{Name: "neon", supported: hasASIMD, count: countNEON},
+	}
+}
+
+func hasASIMD() bool { return cpuid.CPU.Supports(cpuid.ASIMD) }

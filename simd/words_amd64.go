@@ -41,6 +41,9 @@ const (
 // into a scalar.Summary. The routines are called directly (not through
 // function values) so that //go:noescape keeps r on the stack.
 func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
+	if len(p) == 0 {
+		return scalar.Summary{}
+	}
 	if need&(NeedWords|NeedMaxLineLength) == 0 {
 		// Lines (and chars, which are len(p) in a byte dialect).
 		var lines uint64
@@ -75,7 +78,8 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 	// counted by the words routine and measured by gnuCWidths, and the
 	// Summaries merge exactly.
 	var sum scalar.Summary
-	for len(p) > 0 {
+	merged := false // sum holds something: ordinary text never gets here
+	for {
 		r = wordsResult{}
 		switch isa {
 		case isaAVX512:
@@ -85,11 +89,15 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 			maxGNUCAVX2(p, &t, &r)
 		}
 		k := int(r.n)
+		if k == len(p) {
+			s := summarize(p, d, &r, true)
+			if !merged {
+				return s
+			}
+			return sum.Merge(s)
+		}
 		if k > 0 {
 			sum = sum.Merge(summarize(p[:k], d, &r, true))
-		}
-		if k == len(p) {
-			break
 		}
 		e := min(k+64, len(p))
 		if i := bytes.IndexByte(p[e:], '\n'); i >= 0 {
@@ -102,10 +110,12 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 		countWords(isa, seg, true, &r)
 		s := summarize(seg, d, &r, false)
 		gnuCWidths(seg, &s)
-		sum = sum.Merge(s)
+		sum, merged = sum.Merge(s), true
 		p = p[e:]
+		if len(p) == 0 {
+			return sum
+		}
 	}
-	return sum
 }
 
 // firstClassGNUC returns the class of q's first non-transparent byte in

@@ -167,7 +167,8 @@ type ThreadPoint struct {
 // Report.Verification; the caller should then exit non-zero.
 func Run(cfg Config) (*Report, error) {
 	start := time.Now()
-	rep := &Report{Schema: 1, Tool: "wcbench", Started: start.UTC(), Machine: cfg.Machine}
+	rep := &Report{Schema: 1, Tool: "wcbench", Started: start.UTC(), Machine: cfg.Machine,
+		Results: []Result{}, Corpora: []Result{}}
 	rep.Settings = Settings{
 		Quick: cfg.Quick, Reps: cfg.Reps, TargetMillis: float64(cfg.Target) / float64(time.Millisecond),
 		Corpus: cfg.Corpus, File: cfg.File, Seed: corpusSeed, Corpora: cfg.Corpora,

@@ -22,6 +22,8 @@ const (
 	chartPad   = 12
 )
 
+var kernelColors = map[string]string{"reference": "#1f77b4", "swar": "#d62728", "avx2": "#2ca02c", "avx512": "#9467bd", "neon": "#ff7f0e"}
+
 var palette = []string{"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"}
 
 // series is one line on a panel: a kernel or a baseline.
@@ -60,9 +62,25 @@ func WriteSVG(w io.Writer, rep *Report) error {
 			kernels = append(kernels, r.Kernel)
 		}
 	}
+	// Known kernels keep their colour from chart to chart; others take
+	// the palette's remaining colours in order.
 	colors := map[string]string{}
-	for i, k := range kernels {
-		colors[k] = palette[i%len(palette)]
+	used := map[string]bool{}
+	for _, k := range kernels {
+		if c, ok := kernelColors[k]; ok {
+			colors[k], used[c] = c, true
+		}
+	}
+	next := 0
+	for _, k := range kernels {
+		if colors[k] != "" {
+			continue
+		}
+		for used[palette[next%len(palette)]] && next < 2*len(palette) {
+			next++
+		}
+		colors[k] = palette[next%len(palette)]
+		used[colors[k]] = true
 	}
 
 	// One x and y range for every panel, so panels compare at a glance.

@@ -3,15 +3,17 @@
 #include "go_asm.h"
 #include "textflag.h"
 
-// Word, line and line-length routines for the byte dialects, 64 bytes per
-// block with AVX-512. Needs AVX512F, AVX512BW, POPCNT, LZCNT, BMI1, BMI2.
+// Word, line and line-length routines for the byte dialects (ascii,
+// gnu-c), 64 bytes per block: with AVX-512 (AVX512F, AVX512BW), then the
+// same with AVX2. All need POPCNT, LZCNT, BMI1, BMI2.
 //
 // Each block is classified into 64-bit masks (one bit per byte, bit i =
 // byte i): W word bytes, S separators, NL '\n'; in gnu-c the rest,
 // T = ^(W|S), are transparent. The masks go to general registers, where
 // word starts are counted with a carry between blocks (see WORDS_*).
 //
-// Registers common to the routines:
+// The routines share the general-register part (macros *_R, MAXLINE),
+// which sees only the masks. Registers (AVX2: see its section):
 //	DI: p, CX: len(p), BX: len(p) rounded down to 64, R15: index of the block
 //	R8: lines, R10: words, R9: word carry: its top bit is 1 when the byte
 //	    before the block (the last non-T one, in gnu-c) is a word byte
@@ -35,51 +37,12 @@
 // ' ' (or, for gnu-c words, NUL, which is transparent and so keeps the
 // in-word state of the last byte).
 
-// spaceLUT maps a byte's low nibble to the one separator with that low
-// nibble (0x20, 0x09..0x0d), else 0xff. VPSHUFB(spaceLUT, b) == b exactly
-// for the six separators: VPSHUFB yields 0 for b >= 0x80.
-DATA spaceLUT<>+0(SB)/8, $0xffffffffffffff20
-DATA spaceLUT<>+8(SB)/8, $0xffff0d0c0b0a09ff
-GLOBL spaceLUT<>(SB), RODATA|NOPTR, $16
+// ---- General registers (both ISAs) ----------------------------------------
 
-#define CONSTS \
-	VBROADCASTI32X4 spaceLUT<>(SB), Z30; \
-	MOVL            $0x0a, AX; \
-	VPBROADCASTB    AX, Z29; \
-	MOVL            $0x21, AX; \
-	VPBROADCASTB    AX, Z28; \
-	MOVL            $0x5d, AX; \
-	VPBROADCASTB    AX, Z27; \
-	MOVL            $0x20, AX; \
-	VPBROADCASTB    AX, Z26; \
-	XORQ            R8, R8; \
-	XORQ            R9, R9; \
-	XORQ            R10, R10; \
-	XORQ            R12, R12; \
-	XORQ            R15, R15; \
-	XORQ            SI, SI; \
-	MOVQ            $(-1<<62), R11; \
-	MOVQ            CX, BX; \
-	ANDQ            $~63, BX
-
-// CLASSIFY_ASCII: Z0 → K1 = W (every byte but the six separators), K3 = NL.
-#define CLASSIFY_ASCII \
-	VPSHUFB  Z0, Z30, Z1; \
-	VPCMPB   $4, Z1, Z0, K1; \
-	VPCMPEQB Z29, Z0, K3
-
-// CLASSIFY_GNUC: Z0 → K1 = W (0x21..0x7e), K2 = S, K3 = NL.
-#define CLASSIFY_GNUC \
-	VPSUBB   Z28, Z0, Z2; \
-	VPCMPUB  $2, Z27, Z2, K1; \
-	VPSHUFB  Z0, Z30, Z1; \
-	VPCMPEQB Z1, Z0, K2; \
-	VPCMPEQB Z29, Z0, K3
-
-// WORDS_ASCII: a word starts at a W byte whose previous byte is not W:
-// starts = W &^ (W<<1 | R9>>63), one SHLD; R9 becomes this block's W. The
-// carry is the previous block's mask alone, so blocks do not wait on
-// each other.
+// WORDS_ASCII_R: W in AX. A word starts at a W byte whose previous byte
+// is not W: starts = W &^ (W<<1 | R9>>63), one SHLD; R9 becomes this
+// block's W. The carry is the previous block's mask alone, so blocks do
+// not wait on each other. (Also gnu-c blocks without T bytes.)
 #define WORDS_ASCII_R \
 	MOVQ    AX, R13; \
 	SHLQ    $1, R9, R13; \
@@ -88,7 +51,7 @@ GLOBL spaceLUT<>(SB), RODATA|NOPTR, $16
 	ADDQ    R13, R10; \
 	MOVQ    AX, R9
 
-// WORDS_GNUC: a run of T bytes takes the in-word state of the byte before
+// WORDS_GNUC_R: W in AX, S in DX. A run of T bytes takes the in-word state of the byte before
 // it. Everything is computed as if the block began outside a word:
 //	seed   = T & W<<1              (T runs that follow a W byte)
 //	inword = W | (T &^ (T + seed)) (the add carries each seed through its run)
@@ -118,38 +81,10 @@ GLOBL spaceLUT<>(SB), RODATA|NOPTR, $16
 	TESTQ   DX, DX; \
 	CMOVQNE R14, R9
 
-// WORDS_GNUC_FAST: most text has no T byte in most blocks, and then W|S is
-// all ones and the ascii rule does (same carry). The branch is taken, out
-// of line to slow, only for blocks that hold a T byte.
-#define WORDS_GNUC_FAST(slow, back) \
-	KORTESTQ K1, K2; \
-	JCC      slow; \
-	WORDS_ASCII; \
-back:
-
-#define WORDS_GNUC_SLOW(slow, back) \
-slow: \
-	WORDS_GNUC; \
-	JMP back
-
-// The AVX-512 forms: masks from the opmask registers.
-#define WORDS_ASCII \
-	KMOVQ K1, AX; \
-	WORDS_ASCII_R
-
-#define WORDS_GNUC \
-	KMOVQ K1, AX; \
-	KMOVQ K2, DX; \
-	WORDS_GNUC_R
-
 // LINES_R: R8 += popcount(NL in DX).
 #define LINES_R \
 	POPCNTQ DX, R13; \
 	ADDQ    R13, R8
-
-#define LINES \
-	KMOVQ K3, DX; \
-	LINES_R
 
 // MAXLINE: NL in DX. R11 is the length of the line in progress at the
 // block's start: very negative before the first '\n', so that the first
@@ -199,14 +134,6 @@ next: \
 	JNZ     next; \
 	JMP     back
 
-// TAIL_MASK: K4 = the CX-R15 (0..63) bytes left.
-#define TAIL_MASK \
-	MOVQ  CX, DX; \
-	SUBQ  R15, DX; \
-	MOVQ  $-1, AX; \
-	BZHIQ DX, AX, AX; \
-	KMOVQ AX, K4
-
 #define STORE \
 	SHRQ $63, R9; \
 	MOVQ R8, wordsResult_lines(AX); \
@@ -215,6 +142,85 @@ next: \
 	MOVQ R12, wordsResult_max(AX); \
 	MOVQ R11, wordsResult_lastNL(AX); \
 	MOVQ R15, wordsResult_n(AX)
+
+// ---- AVX-512 ----------------------------------------------------------------
+
+// spaceLUT maps a byte's low nibble to the one separator with that low
+// nibble (0x20, 0x09..0x0d), else 0xff. VPSHUFB(spaceLUT, b) == b exactly
+// for the six separators: VPSHUFB yields 0 for b >= 0x80.
+DATA spaceLUT<>+0(SB)/8, $0xffffffffffffff20
+DATA spaceLUT<>+8(SB)/8, $0xffff0d0c0b0a09ff
+GLOBL spaceLUT<>(SB), RODATA|NOPTR, $16
+
+#define CONSTS \
+	VBROADCASTI32X4 spaceLUT<>(SB), Z30; \
+	MOVL            $0x0a, AX; \
+	VPBROADCASTB    AX, Z29; \
+	MOVL            $0x21, AX; \
+	VPBROADCASTB    AX, Z28; \
+	MOVL            $0x5d, AX; \
+	VPBROADCASTB    AX, Z27; \
+	MOVL            $0x20, AX; \
+	VPBROADCASTB    AX, Z26; \
+	XORQ            R8, R8; \
+	XORQ            R9, R9; \
+	XORQ            R10, R10; \
+	XORQ            R12, R12; \
+	XORQ            R15, R15; \
+	XORQ            SI, SI; \
+	MOVQ            $(-1<<62), R11; \
+	MOVQ            CX, BX; \
+	ANDQ            $~63, BX
+
+// CLASSIFY_ASCII: Z0 → K1 = W (every byte but the six separators), K3 = NL.
+#define CLASSIFY_ASCII \
+	VPSHUFB  Z0, Z30, Z1; \
+	VPCMPB   $4, Z1, Z0, K1; \
+	VPCMPEQB Z29, Z0, K3
+
+// CLASSIFY_GNUC: Z0 → K1 = W (0x21..0x7e), K2 = S, K3 = NL.
+#define CLASSIFY_GNUC \
+	VPSUBB   Z28, Z0, Z2; \
+	VPCMPUB  $2, Z27, Z2, K1; \
+	VPSHUFB  Z0, Z30, Z1; \
+	VPCMPEQB Z1, Z0, K2; \
+	VPCMPEQB Z29, Z0, K3
+
+// The AVX-512 forms: masks from the opmask registers.
+#define WORDS_ASCII \
+	KMOVQ K1, AX; \
+	WORDS_ASCII_R
+
+#define WORDS_GNUC \
+	KMOVQ K1, AX; \
+	KMOVQ K2, DX; \
+	WORDS_GNUC_R
+
+#define LINES \
+	KMOVQ K3, DX; \
+	LINES_R
+
+// WORDS_GNUC_FAST: most text has no T byte in most blocks, and then W|S is
+// all ones and the ascii rule does (same carry). The branch is taken, out
+// of line to slow, only for blocks that hold a T byte.
+#define WORDS_GNUC_FAST(slow, back) \
+	KORTESTQ K1, K2; \
+	JCC      slow; \
+	WORDS_ASCII; \
+back:
+
+#define WORDS_GNUC_SLOW(slow, back) \
+slow: \
+	WORDS_GNUC; \
+	JMP back
+
+// TAIL_MASK: K4 = the CX-R15 (0..63) bytes left.
+#define TAIL_MASK \
+	MOVQ  CX, DX; \
+	SUBQ  R15, DX; \
+	MOVQ  $-1, AX; \
+	BZHIQ DX, AX, AX; \
+	KMOVQ AX, K4
 
 // func wordsASCIIAVX512(p []byte, r *wordsResult)
 // Lines and words in ascii; two blocks per iteration.
@@ -421,7 +427,7 @@ done:
 	INTERNAL(internal1, back1, next1)
 	INTERNAL(internal2, back2, next2)
 
-// ---- AVX2 ----------------------------------------------------------------
+// ---- AVX2 -------------------------------------------------------------------
 //
 // The same routines with two 32-byte halves per 64-byte block: the masks
 // are VPMOVMSKB pairs joined in a general register, and from there on the
@@ -432,16 +438,14 @@ done:
 // tail: the caller's 64-byte copy of p[len(p)&^63:], padded as the AVX-512
 // routines pad (' ', or NUL for gnu-c words).
 //
-// Registers as above, except: BX: len(p) rounded down to 64, CX: the NL
-// mask; Y15: spaceLUT, Y14: '\n' bytes, Y13: 0x21 bytes, Y12: 0xff bytes,
-// Y11: ' ' bytes.
-
-DATA spaceLUT2<>+0(SB)/8, $0xffffffffffffff20
-DATA spaceLUT2<>+8(SB)/8, $0xffff0d0c0b0a09ff
-GLOBL spaceLUT2<>(SB), RODATA|NOPTR, $16
+// Registers as above, except: BX is len(p) rounded down to 64 (CX is not
+// used); in the words routines R11 counts blocks down to the next fold of
+// the line counters (LINESACC); Y15: spaceLUT, Y14: '\n' bytes, Y13: 0x21
+// bytes, Y12: 0xff bytes, Y11: ' ' bytes, Y8-Y10: line counters (words
+// routines) or scratch (WIDTH1_OR_STOP).
 
 #define CONSTS2 \
-	VBROADCASTI128 spaceLUT2<>(SB), Y15; \
+	VBROADCASTI128 spaceLUT<>(SB), Y15; \
 	MOVL           $0x0a, AX; \
 	VMOVQ          AX, X14; \
 	VPBROADCASTB   X14, Y14; \

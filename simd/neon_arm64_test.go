@@ -23,6 +23,14 @@ func TestNEONHandlesByteDialects(t *testing.T) {
 	}
 }
 
+// Go's arm64 baseline includes ASIMD, so the kernel must be chosen on
+// every arm64 machine (and under qemu-aarch64): a cpuid that failed to see
+// it would silently leave the harness testing only the Go kernels.
+func TestNEONAvailable(t *testing.T) {
+	require.True(t, hasASIMD(), "cpuid does not report ASIMD")
+	require.Equal(t, "neon", Available()[len(Available())-1].Name)
+}
+
 // A table the classifier cannot express is refused, not miscounted.
 func TestNEONRefusesOtherShapes(t *testing.T) {
 	nd := *neonDialects[scalar.GNUC]

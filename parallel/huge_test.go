@@ -79,7 +79,7 @@ func memoKernel(period int, d scalar.Dialect) func([]byte) scalar.Partial {
 // 5 GiB through the stream pipeline: bytes, chars and lines all pass
 // 2^32 and must come out exact. It takes about a second on 2 cores.
 func TestStream5GiB(t *testing.T) {
-	const size = 5 << 30
+	const size int64 = 5 << 30
 	rng := rand.New(rand.NewPCG(23, 24))
 	// Mostly line ends (lines > 2^32), with words, tabs and multi-byte
 	// chars. The period, 3·4096, puts the 1 MiB buffers' seams at three
@@ -96,7 +96,7 @@ func TestStream5GiB(t *testing.T) {
 	}
 	pattern = pattern[:period]
 	for _, d := range []scalar.Dialect{scalar.GNUC, scalar.UTF8} {
-		full, rest := int64(size/len(pattern)), size%len(pattern)
+		full, rest := int64(size)/int64(len(pattern)), int(int64(size)%int64(len(pattern)))
 		want := power(scalar.Count(pattern, d), full).Merge(scalar.Count(pattern[:rest], d)).Counts()
 		require.EqualValues(t, size, want.Bytes)
 		require.Greater(t, want.Lines, uint64(1<<32))

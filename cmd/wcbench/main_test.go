@@ -80,7 +80,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestParseBytes(t *testing.T) {
-	for in, want := range map[string]int{"4096": 4096, "64KiB": 64 << 10, "32MiB": 32 << 20, "1GiB": 1 << 30, "2G": 2 << 30, "16 MB": 16 << 20} {
+	for in, want := range map[string]int{"4096": 4096, "64KiB": 64 << 10, "32MiB": 32 << 20, "1GiB": 1 << 30, "1G": 1 << 30, "16 MB": 16 << 20} {
 		got, err := parseBytes(in)
 		require.NoError(t, err, in)
 		assert.Equal(t, want, got, in)

@@ -22,7 +22,7 @@
 //	    and R12 scratch
 //	SI: 0 (for CMOV), AX DX R13 R14: scratch
 //	Z30: spaceLUT in every lane, Z29: '\n' bytes, Z28: 0x21 bytes,
-//	Z27: 0x5d bytes, Z26: ' ' bytes
+//	Z27: 0x5d bytes, Z26: ' ' bytes, Z20: 0x5e bytes
 //
 // Loop invariant: the counters hold the counts of p[:R15] (words as if a
 // separator preceded p), and R9 the in-word state after p[:R15].
@@ -162,6 +162,8 @@ GLOBL spaceLUT<>(SB), RODATA|NOPTR, $16
 	VPBROADCASTB    AX, Z27; \
 	MOVL            $0x20, AX; \
 	VPBROADCASTB    AX, Z26; \
+	MOVL            $0x5e, AX; \
+	VPBROADCASTB    AX, Z20; \
 	XORQ            R8, R8; \
 	XORQ            R9, R9; \
 	XORQ            R10, R10; \
@@ -185,6 +187,15 @@ GLOBL spaceLUT<>(SB), RODATA|NOPTR, $16
 	VPSHUFB  Z0, Z30, Z1; \
 	VPCMPEQB Z1, Z0, K2; \
 	VPCMPEQB Z29, Z0, K3
+
+// CLASSIFY_WIDTH1 (gnu-c max): K1 = P, the bytes 0x20..0x7e, K3 = NL,
+// K4 = ' '. A block where P|NL is all ones has only bytes of width 1 and
+// '\n', no T byte, and W = P &^ ' '.
+#define CLASSIFY_WIDTH1 \
+	VPSUBB   Z26, Z0, Z2; \
+	VPCMPUB  $2, Z20, Z2, K1; \
+	VPCMPEQB Z29, Z0, K3; \
+	VPCMPEQB Z26, Z0, K4
 
 // The AVX-512 forms: masks from the opmask registers.
 #define WORDS_ASCII \
@@ -387,11 +398,10 @@ TEXT ·maxGNUCAVX512(SB), NOSPLIT, $0-32
 loop:
 	PREFETCHT0 1024(DI)(R15*1)
 	VMOVDQU64 (DI)(R15*1), Z0
-	CLASSIFY_GNUC
-	VPCMPEQB  Z26, Z0, K4
-	KORQ      K1, K4, K5
-	KORTESTQ  K5, K3
+	CLASSIFY_WIDTH1
+	KORTESTQ  K1, K3
 	JCC       done
+	KANDNQ    K1, K4, K1
 	WORDS_ASCII
 	LINES
 	MAXLINE(internal1, back1)
@@ -405,11 +415,10 @@ tail:
 	TAIL_MASK
 	VMOVDQA64 Z26, Z0
 	VMOVDQU8  (DI)(R15*1), K4, Z0
-	CLASSIFY_GNUC
-	VPCMPEQB  Z26, Z0, K4
-	KORQ      K1, K4, K5
-	KORTESTQ  K5, K3
+	CLASSIFY_WIDTH1
+	KORTESTQ  K1, K3
 	JCC       done
+	KANDNQ    K1, K4, K1
 	WORDS_ASCII
 	LINES
 	MAXLINE(internal2, back2)

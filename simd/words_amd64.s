@@ -496,7 +496,7 @@ done:
 	NOTQ     AX
 
 // CLASSIFY2_GNUC(a0, a1): → AX = W; the compares stay in Y3/Y7 (W),
-// Y1/Y5 (S), Y2/Y6 (NL). W: b+1 > 0x21 as signed bytes is exactly
+// Y1/Y5 (S), Y2/Y6 (NL) for WORDS_GNUC_FAST2 and LINESACC. W: b+1 > 0x21 as signed bytes is exactly
 // 0x21 <= b <= 0x7e.
 #define CLASSIFY2_GNUC(a0, a1) \
 	VMOVDQU  a0, Y0; \
@@ -513,19 +513,31 @@ done:
 	VPCMPEQB Y14, Y4, Y6; \
 	JOIN(Y3, Y7, AX)
 
-// WIDTH1_OR_STOP(stop): jump to stop unless every byte of the block is W,
-// ' ' or '\n' (after CLASSIFY2_GNUC).
+// CLASSIFY2_WIDTH1(a0, a1) (gnu-c max): Y3/Y7 = P, the bytes 0x20..0x7e
+// (b+1 > 0x20 as signed bytes), Y2/Y6 = NL, Y1/Y5 = ' '.
+#define CLASSIFY2_WIDTH1(a0, a1) \
+	VMOVDQU  a0, Y0; \
+	VMOVDQU  a1, Y4; \
+	VPSUBB   Y12, Y0, Y3; \
+	VPSUBB   Y12, Y4, Y7; \
+	VPCMPGTB Y11, Y3, Y3; \
+	VPCMPGTB Y11, Y7, Y7; \
+	VPCMPEQB Y14, Y0, Y2; \
+	VPCMPEQB Y14, Y4, Y6; \
+	VPCMPEQB Y11, Y0, Y1; \
+	VPCMPEQB Y11, Y4, Y5
+
+// WIDTH1_OR_STOP(stop): jump to stop unless P|NL is all ones, i.e. every
+// byte is of width 1 or '\n' (and none is T); else AX = W = P &^ ' '.
 #define WIDTH1_OR_STOP(stop) \
-	VPCMPEQB  Y11, Y0, Y8; \
-	VPCMPEQB  Y11, Y4, Y9; \
-	VPOR      Y3, Y8, Y8; \
-	VPOR      Y7, Y9, Y9; \
-	VPOR      Y2, Y8, Y8; \
-	VPOR      Y6, Y9, Y9; \
-	VPAND     Y8, Y9, Y8; \
-	VPMOVMSKB Y8, R13; \
-	INCL      R13; \
-	JNZ       stop
+	VPOR   Y3, Y2, Y8; \
+	VPOR   Y7, Y6, Y9; \
+	VPAND  Y8, Y9, Y8; \
+	VPTEST Y12, Y8; \
+	JCC    stop; \
+	VPANDN Y3, Y1, Y3; \
+	VPANDN Y7, Y5, Y7; \
+	JOIN(Y3, Y7, AX)
 
 // WORDS_GNUC_FAST2: as WORDS_GNUC_FAST; the test that W|S is all ones is
 // done on the vectors (VPTEST sets CF when it is), and S goes to a
@@ -713,7 +725,7 @@ TEXT ·maxGNUCAVX2(SB), NOSPLIT, $0-40
 
 loop:
 	PREFETCHT0 1024(DI)(R15*1)
-	CLASSIFY2_GNUC((DI)(R15*1), 32(DI)(R15*1))
+	CLASSIFY2_WIDTH1((DI)(R15*1), 32(DI)(R15*1))
 	WIDTH1_OR_STOP(done)
 	WORDS_ASCII_R
 	LINES2
@@ -726,7 +738,7 @@ tail:
 	CMPQ R15, p_len+8(FP)
 	JEQ  done
 	MOVQ tail+24(FP), DI
-	CLASSIFY2_GNUC((DI), 32(DI))
+	CLASSIFY2_WIDTH1((DI), 32(DI))
 	WIDTH1_OR_STOP(done)
 	WORDS_ASCII_R
 	LINES2

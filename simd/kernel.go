@@ -36,6 +36,9 @@ type Kernel struct {
 	// scalar.GNUC); fields for counts outside need may hold anything.
 	// It must not read outside p.
 	count func(p []byte, d scalar.Dialect, need Need) scalar.Summary
+	// utf8 holds the kernel's routines for the UTF-8 dialects (utf8.go);
+	// the zero value takes the generic ones.
+	utf8 utf8Funcs
 }
 
 // Count returns the Partial of chunk p in dialect d counted by k. In the

@@ -1,50 +1,62 @@
 package simd
 
 import (
-	"encoding/binary"
-
 	"github.com/simdwc/simdwc/scalar"
 )
 
-// asciiBlock is the granularity at which UTF-8 text is sorted into pure
-// ASCII (counted by the kernel in the dialect's ASCII twin, which
-// classifies ASCII identically) and the rest (counted by the reference).
-// Small enough that an accent now and then costs little, large enough that
-// a kernel call per block is cheap.
-const asciiBlock = 256
+// utf8Funcs are a kernel's routines for the UTF-8 dialects. A nil field
+// takes the generic path.
+type utf8Funcs struct {
+	// asciiPrefix returns the index of the first byte ≥ 0x80 of p, or
+	// len(p). nil: asciiPrefixSWAR.
+	asciiPrefix func(p []byte) int
+}
 
-// countUTF8 counts p in a UTF-8 dialect: runs of pure-ASCII blocks go to
-// the kernel, blocks with any byte ≥ 0x80 to the reference. Partial.Merge
-// is exact at any cut, so the blocks join seamlessly. (Until SIMD UTF-8
-// kernels exist, text that is non-ASCII throughout runs at reference speed.)
+// asciiWindow bounds one pure-ASCII run handed to the byte kernel: the
+// run is scanned and then counted while it is still in L1, so long ASCII
+// inputs are read from memory once.
+const asciiWindow = 16 << 10
+
+// refBlock is how much non-ASCII text goes to the reference at a time
+// when the kernel has no UTF-8 routine for it (or the text is hard).
+const refBlock = 256
+
+// countUTF8 counts p in a UTF-8 dialect: each pure-ASCII run goes to the
+// byte kernel of the dialect's ASCII twin (which classifies ASCII exactly
+// as the dialect does) in one call, the rest to the reference.
+// Partial.Merge is exact at any cut, so the pieces join seamlessly.
 func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial {
+	prefix := k.utf8.asciiPrefix
+	if prefix == nil {
+		prefix = asciiPrefixSWAR
+	}
 	twin := d.ASCIITwin()
 	acc := scalar.Partial{Dialect: d}
 	for len(p) > 0 {
-		n := 0 // length of the leading pure-ASCII blocks
-		for n < len(p) && isASCII(p[n:min(n+asciiBlock, len(p))]) {
-			n = min(n+asciiBlock, len(p))
-		}
+		w := min(len(p), asciiWindow)
+		n := prefix(p[:w])
 		if n > 0 {
 			acc = acc.Merge(scalar.FromSummary(d, uint64(n), k.count(p[:n], twin, need)))
 			p = p[n:]
-			continue
+			if n == w {
+				continue
+			}
 		}
-		m := min(asciiBlock, len(p))
+		// p[0] ≥ 0x80.
+		m := refEnd(p, refBlock)
 		acc = acc.Merge(scalar.Count(p[:m], d))
 		p = p[m:]
 	}
 	return acc
 }
 
-// isASCII reports whether every byte of p is below 0x80, eight at a time.
-func isASCII(p []byte) bool {
-	var or uint64
-	for ; len(p) >= 8; p = p[8:] {
-		or |= binary.LittleEndian.Uint64(p)
+// refEnd returns where a reference chunk of about n bytes at the start of
+// p should end: not before a continuation byte, so that whatever counts
+// next starts on a char boundary (or on an invalid byte).
+func refEnd(p []byte, n int) int {
+	m := min(n, len(p))
+	for m < len(p) && p[m]&0xc0 == 0x80 {
+		m++
 	}
-	for _, b := range p {
-		or |= uint64(b)
-	}
-	return or&0x8080808080808080 == 0
+	return m
 }

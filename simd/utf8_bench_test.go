@@ -1,0 +1,112 @@
+package simd_test
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"testing"
+
+	"github.com/simdwc/simdwc/internal/spectest"
+	"github.com/simdwc/simdwc/scalar"
+	"github.com/simdwc/simdwc/simd"
+)
+
+// UTF-8 dialects against the ascii dialect and a memory-read loop on the
+// same buffers (fixed seeds):
+//
+//	go test ./simd/ -run '^$' -bench 'UTF8' -benchtime 20x -count 5
+//
+// Names are UTF8/TEXT/SIZE/KERNEL/DIALECT and UTF8/TEXT/SIZE/memread
+// (bytes.IndexByte of an absent byte). TEXT is english (pure ASCII),
+// multilingual (valid UTF-8: Latin with accents, Cyrillic, Greek, CJK,
+// kana, emoji, Unicode spaces, ASCII) or adversarial (multilingual with an
+// invalid byte every ~100 bytes).
+
+// multilingualWords are what multilingualText is made of.
+var multilingualWords = []string{
+	"the", "of", "and", "data", "café", "naïve", "über", "señor", "façade", "Ærøskøbing",
+	"привет", "мир", "счётчик", "слов", "λόγος", "καλημέρα", "κόσμε", "中文字", "统计",
+	"日本語の", "テキスト", "ひらがな", "한국어", "😀", "🎉", "👍🏽", "—", "“quoted”", "…",
+}
+
+var multilingualSeps = []string{" ", " ", " ", " ", " ", " ", "\u00a0", "\u3000", "\u2003", "\t"}
+
+// multilingualText returns n bytes (cut at a char boundary, then padded
+// with spaces) of valid UTF-8 text in lines of 40–100 bytes; with
+// badEvery > 0, about every badEvery bytes one invalid byte is inserted.
+func multilingualText(rng *rand.Rand, n, badEvery int) []byte {
+	out := make([]byte, 0, n+32)
+	col, lineLen := 0, 40+rng.IntN(60)
+	next := badEvery
+	for len(out) < n {
+		w := multilingualWords[rng.IntN(len(multilingualWords))]
+		out = append(out, w...)
+		col += len(w)
+		if badEvery > 0 && len(out) >= next {
+			out = append(out, []byte{0xff, 0x80, 0xc0, 0xed}[rng.IntN(4)])
+			next = len(out) + badEvery/2 + rng.IntN(badEvery)
+		}
+		if col >= lineLen {
+			out = append(out, '\n')
+			col, lineLen = 0, 40+rng.IntN(60)
+		} else {
+			s := multilingualSeps[rng.IntN(len(multilingualSeps))]
+			out = append(out, s...)
+			col += len(s)
+		}
+	}
+	out = out[:n]
+	for i := n - 1; i >= 0 && i >= n-4 && out[i] >= 0x80; i-- {
+		out[i] = ' '
+	}
+	return out
+}
+
+var (
+	utf8BenchOnce sync.Once
+	utf8BenchText map[string][]byte // 64 MiB each
+)
+
+func utf8BenchBuf(text string, n int) []byte {
+	utf8BenchOnce.Do(func() {
+		utf8BenchText = map[string][]byte{
+			"english":      spectest.EnglishText(rand.New(rand.NewPCG(2024, 9)), 64<<20),
+			"multilingual": multilingualText(rand.New(rand.NewPCG(2024, 10)), 64<<20, 0),
+			"adversarial":  multilingualText(rand.New(rand.NewPCG(2024, 11)), 64<<20, 100),
+		}
+	})
+	return utf8BenchText[text][:n]
+}
+
+func BenchmarkUTF8(b *testing.B) {
+	for _, text := range []string{"english", "multilingual", "adversarial"} {
+		for _, size := range []struct {
+			name string
+			n    int
+		}{{"256KiB", 256 << 10}, {"64MiB", 64 << 20}} {
+			b.Run(text+"/"+size.name, func(b *testing.B) {
+				p := utf8BenchBuf(text, size.n)
+				b.Run("memread", func(b *testing.B) {
+					b.SetBytes(int64(len(p)))
+					for b.Loop() {
+						sink += uint64(bytes.IndexByte(p, 0xfe) + 1)
+					}
+				})
+				for _, k := range simd.Available() {
+					if k.Name == "reference" {
+						continue
+					}
+					for _, d := range []scalar.Dialect{scalar.ASCII, scalar.UTF8, scalar.GNUUTF8} {
+						b.Run(fmt.Sprintf("%s/%s", k.Name, d), func(b *testing.B) {
+							b.SetBytes(int64(len(p)))
+							for b.Loop() {
+								sink += k.Count(p, d, simd.NeedAll).Bytes
+							}
+						})
+					}
+				}
+			})
+		}
+	}
+}

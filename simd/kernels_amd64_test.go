@@ -137,3 +137,23 @@ func TestFirstClassGNUC(t *testing.T) {
 		}
 	}
 }
+
+// The gnu-c max routine hands every line that holds a byte of width other
+// than 1 back to Go and resumes after it: put such a byte at every
+// position of a text (so in every block, the tail, the first and last
+// line) and compare the whole Summary.
+func TestAsmKernelsGNUCWidthBytesEverywhere(t *testing.T) {
+	text := spectest.EnglishText(rand.New(rand.NewPCG(31, 32)), 700)
+	for _, k := range asmKernels(t) {
+		for _, b := range []byte{'\t', '\r', '\f', '\v', 0x01, 0xe9} {
+			for pos := 0; pos < len(text); pos++ {
+				p := bytes.Clone(text)
+				p[pos] = b
+				p[(pos*7+13)%len(p)] = '\t'
+				for _, q := range [][]byte{p, p[:pos+1], p[pos:]} {
+					require.Equal(t, scalar.Count(q, scalar.GNUC).Sum, k.count(q, scalar.GNUC, NeedAll), "%s byte %#x at %d", k.Name, b, pos)
+				}
+			}
+		}
+	}
+}

@@ -9,7 +9,7 @@ import (
 	"github.com/simdwc/simdwc/scalar"
 )
 
-// wordsResult is what the word routines (words_*_amd64.s) hand back. The
+// wordsResult is what the word routines (words_amd64.s) hand back. The
 // assembly addresses its fields through go_asm.h.
 type wordsResult struct {
 	lines uint64

@@ -10,6 +10,9 @@ type utf8Funcs struct {
 	// asciiPrefix returns the index of the first byte ≥ 0x80 of p, or
 	// len(p). nil: asciiPrefixSWAR.
 	asciiPrefix func(p []byte) int
+	// block counts lines, words and chars of valid UTF-8 in the utf8
+	// dialect (see countValid). nil: the reference does.
+	block utf8Block
 }
 
 // asciiWindow bounds one pure-ASCII run handed to the byte kernel: the
@@ -30,6 +33,10 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 	if prefix == nil {
 		prefix = asciiPrefixSWAR
 	}
+	block := k.utf8.block
+	if d != scalar.UTF8 || need&NeedMaxLineLength != 0 {
+		block = nil
+	}
 	twin := d.ASCIITwin()
 	acc := scalar.Partial{Dialect: d}
 	for len(p) > 0 {
@@ -43,7 +50,19 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 			}
 		}
 		// p[0] ≥ 0x80.
-		m := refEnd(p, refBlock)
+		ref := refBlock
+		if block != nil {
+			if p[0]&0xc0 != 0x80 {
+				part, m := countValid(block, p, d)
+				if m > 0 {
+					acc = acc.Merge(part)
+					p = p[m:]
+					continue
+				}
+			}
+			ref = 64 // the block that is not valid UTF-8
+		}
+		m := refEnd(p, ref)
 		acc = acc.Merge(scalar.Count(p[:m], d))
 		p = p[m:]
 	}

@@ -1,0 +1,209 @@
+package simd
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/simdwc/simdwc/scalar"
+)
+
+// utf8Result is what the UTF-8 block routines hand back (their assembly
+// addresses the fields through go_asm.h).
+type utf8Result struct {
+	lines, words, chars uint64
+	// inWord is 1 when the last non-transparent char counted is a word char.
+	inWord uint64
+	// n is how many bytes were counted: len(p), or the index of the first
+	// 64-byte block that is not valid UTF-8 (or needs the reference).
+	n uint64
+}
+
+// utf8Tables are the constants of the UTF-8 block routines for one dialect.
+type utf8Tables struct {
+	// valid: Keiser & Lemire's nibble tables: high nibble of the byte
+	// before, its low nibble, high nibble of the byte.
+	valid [3][16]byte
+	// lead, n1, n2 find separators of two and three bytes at their first
+	// byte b: indexed by the low seven bits of b, b+1, b+2; a separator
+	// is where one bit is set in all three.
+	lead, n1, n2 [128]byte
+}
+
+// Keiser & Lemire's error classes.
+const (
+	tooShort  = 1 << 0 // lead or ASCII followed by a lead or ASCII, after a lead
+	tooLong   = 1 << 1 // ASCII followed by a continuation
+	overlong3 = 1 << 2
+	tooLarge  = 1 << 3
+	surrogate = 1 << 4
+	overlong2 = 1 << 5
+	tooLarge1 = 1 << 6 // also overlong4
+	twoConts  = 1 << 7
+	carry     = tooShort | tooLong | twoConts
+)
+
+var validTables = [3][16]byte{
+	{ // high nibble of the byte before
+		tooLong, tooLong, tooLong, tooLong, tooLong, tooLong, tooLong, tooLong,
+		twoConts, twoConts, twoConts, twoConts,
+		tooShort | overlong2, tooShort, tooShort | overlong3 | surrogate,
+		tooShort | tooLarge | tooLarge1,
+	},
+	{ // low nibble of the byte before
+		carry | overlong3 | overlong2 | tooLarge1, carry | overlong2, carry, carry,
+		carry | tooLarge, carry | tooLarge | tooLarge1, carry | tooLarge | tooLarge1, carry | tooLarge | tooLarge1,
+		carry | tooLarge | tooLarge1, carry | tooLarge | tooLarge1, carry | tooLarge | tooLarge1, carry | tooLarge | tooLarge1,
+		carry | tooLarge | tooLarge1, carry | tooLarge | tooLarge1 | surrogate, carry | tooLarge | tooLarge1, carry | tooLarge | tooLarge1,
+	},
+	{ // high nibble of the byte
+		tooShort, tooShort, tooShort, tooShort, tooShort, tooShort, tooShort, tooShort,
+		tooLong | overlong2 | twoConts | overlong3 | tooLarge1,
+		tooLong | overlong2 | twoConts | overlong3 | tooLarge,
+		tooLong | overlong2 | twoConts | surrogate | tooLarge,
+		tooLong | overlong2 | twoConts | surrogate | tooLarge,
+		tooShort, tooShort, tooShort, tooShort,
+	},
+}
+
+// seqPattern is a set of UTF-8 sequences: a lead byte, a set of second
+// bytes and a set of third bytes (nil: any).
+type seqPattern struct {
+	lead   byte
+	n1, n2 []byte
+}
+
+func byteRange(lo, hi byte) []byte {
+	var r []byte
+	for b := int(lo); b <= int(hi); b++ {
+		r = append(r, byte(b))
+	}
+	return r
+}
+
+// goSpaces are the multi-byte chars unicode.IsSpace accepts (checked by
+// TestUTF8SpacePatterns against every code point).
+var goSpaces = []seqPattern{
+	{0xc2, []byte{0x85, 0xa0}, nil},                                      // U+0085 U+00A0
+	{0xe1, []byte{0x9a}, []byte{0x80}},                                   // U+1680
+	{0xe2, []byte{0x80}, append(byteRange(0x80, 0x8a), 0xa8, 0xa9, 0xaf)}, // U+2000–200A 2028 2029 202F
+	{0xe2, []byte{0x81}, []byte{0x9f}},                                   // U+205F
+	{0xe3, []byte{0x80}, []byte{0x80}},                                   // U+3000
+}
+
+func makeUTF8Tables(spaces []seqPattern) *utf8Tables {
+	t := &utf8Tables{valid: validTables}
+	for i, sp := range spaces {
+		bit := byte(1) << i
+		t.lead[sp.lead&0x7f] |= bit
+		for _, b := range sp.n1 {
+			t.n1[b&0x7f] |= bit
+		}
+		if sp.n2 == nil {
+			for j := range t.n2 {
+				t.n2[j] |= bit
+			}
+		}
+		for _, b := range sp.n2 {
+			t.n2[b&0x7f] |= bit
+		}
+	}
+	return t
+}
+
+var goTables = makeUTF8Tables(goSpaces)
+
+// utf8Block is a kernel's UTF-8 block routine: it counts lines, words
+// (as if a separator preceded p) and chars of p up to the first block
+// that it cannot count (see utf8WordsAVX512).
+type utf8Block func(p []byte, t *utf8Tables, r *utf8Result)
+
+// maxKernelRun bounds one call of the block routine, so that the rare
+// recount (see countValid) costs little.
+const maxKernelRun = 1 << 20
+
+// countValid counts a prefix of p (p[0] is not a continuation byte) with
+// the block routine in dialect d (scalar.UTF8) and returns its Partial and
+// length (0 when the first block is not valid UTF-8).
+func countValid(block utf8Block, p []byte, d scalar.Dialect) (scalar.Partial, int) {
+	q := p[:min(len(p), maxKernelRun)]
+	// Trim what ends in an open sequence (again and again: E2 82 E2 82
+	// is two of them), so that no error of q shows only past its end.
+	for k := incompleteSuffix(q); k > 0; k = incompleteSuffix(q) {
+		q = q[:len(q)-k]
+	}
+	var r utf8Result
+	block(q, goTables, &r)
+	n := int(r.n)
+	if n < len(q) {
+		// The block at n is not valid. A char begun before n was counted
+		// whole at its first byte; keep it if it is valid, else count
+		// only up to it.
+		if i := straddle(q, n); i >= 0 {
+			if _, size := utf8.DecodeRune(q[i:]); size > 1 && i+size > n {
+				n = i + size
+			} else {
+				return countValid(block, q[:i], d)
+			}
+		}
+	}
+	if n == 0 {
+		return scalar.Partial{}, 0
+	}
+	q = q[:n]
+	s := scalar.Summary{Lines: r.lines, Words: r.words, Chars: r.chars}
+	s.First = goClass(utf8.DecodeRune(q))
+	s.Last = goClass(utf8.DecodeLastRune(q))
+	return scalar.Partial{Dialect: d, Bytes: uint64(n), Sum: s}, n
+}
+
+func goClass(r rune, _ int) scalar.Class {
+	if unicode.IsSpace(r) {
+		return scalar.Space
+	}
+	return scalar.Word
+}
+
+// seqLen is the length a lead byte announces (1 for any other byte).
+func seqLen(b byte) int {
+	switch {
+	case b >= 0xf0:
+		return 4
+	case b >= 0xe0:
+		return 3
+	case b >= 0xc0:
+		return 2
+	}
+	return 1
+}
+
+// incompleteSuffix is the length of the sequence at the end of p that its
+// lead announces longer than what is left, or 0.
+func incompleteSuffix(p []byte) int {
+	for k := 1; k <= 3 && k <= len(p); k++ {
+		if b := p[len(p)-k]; b >= 0xc0 {
+			if seqLen(b) > k {
+				return k
+			}
+			return 0
+		} else if b < 0x80 {
+			return 0
+		}
+	}
+	return 0
+}
+
+// straddle returns the index of the lead byte before n whose sequence
+// reaches n or beyond, or -1.
+func straddle(p []byte, n int) int {
+	for i := n - 1; i >= 0 && i >= n-3; i-- {
+		if b := p[i]; b >= 0xc0 {
+			if i+seqLen(b) > n {
+				return i
+			}
+			return -1
+		} else if b < 0x80 {
+			return -1
+		}
+	}
+	return -1
+}

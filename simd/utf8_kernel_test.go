@@ -1,0 +1,169 @@
+package simd_test
+
+import (
+	"math/rand/v2"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/simdwc/simdwc/scalar"
+	"github.com/simdwc/simdwc/simd"
+)
+
+var utf8Dialects = []scalar.Dialect{scalar.UTF8, scalar.GNUUTF8, scalar.GNUUTF8Posix}
+
+// utf8Needs: without max line length the utf8 dialect takes the UTF-8
+// block routines, with it the ASCII runs only.
+var utf8Needs = []simd.Need{simd.NeedLines | simd.NeedWords | simd.NeedChars, simd.NeedWords, simd.NeedAll}
+
+func checkUTF8(t *testing.T, k *simd.Kernel, p []byte, msg string) {
+	t.Helper()
+	for _, d := range utf8Dialects {
+		want := scalar.CountAll(p, d)
+		for _, need := range utf8Needs {
+			got := k.Count(p, d, need).Counts()
+			if masked(got, need) != masked(want, need) {
+				t.Fatalf("%s: %s need %04b:\n got %+v\nwant %+v\ninput %x", msg, d, need, got, want, p)
+			}
+		}
+	}
+}
+
+// Multilingual text: every length 0..300 at every alignment 0..63.
+func TestUTF8MultilingualLengthsAndAlignments(t *testing.T) {
+	text := multilingualText(rand.New(rand.NewPCG(21, 22)), 400, 0)
+	buf := make([]byte, 300+64+64)
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for n := 0; n <= 300; n++ {
+			for align := 0; align < 64; align++ {
+				p := buf[align : align+n]
+				copy(p, text)
+				checkUTF8(t, k, p, "multilingual")
+			}
+		}
+	})
+}
+
+// Multi-byte chars cut by every 64-byte block edge, and the input cut at
+// every byte (streaming).
+func TestUTF8BlockEdgesAndSplits(t *testing.T) {
+	chars := []string{"é", "€", "😀", "\u00a0", "\u3000", "\u2028", "\u0085", "\u2060", "中"}
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for _, c := range chars {
+			for lead := 0; lead < 70; lead++ {
+				p := make([]byte, 0, 260)
+				for len(p) < lead {
+					p = append(p, "ab "[len(p)%3])
+				}
+				for len(p) < 250 {
+					p = append(p, c...)
+					p = append(p, "x"...)
+				}
+				checkUTF8(t, k, p, c)
+			}
+		}
+		text := multilingualText(rand.New(rand.NewPCG(23, 24)), 300, 0)
+		for _, d := range utf8Dialects {
+			want := scalar.CountAll(text, d)
+			for cut := 0; cut <= len(text); cut++ {
+				for _, need := range utf8Needs {
+					got := k.Count(text[:cut], d, need).Merge(k.Count(text[cut:], d, need)).Counts()
+					require.Equal(t, masked(want, need), masked(got, need), "%s cut %d", d, cut)
+				}
+			}
+		}
+	})
+}
+
+// Every separator either dialect knows, and those they disagree on, at
+// every offset 0..127 among multi-byte words.
+func TestUTF8SpacesEveryOffset(t *testing.T) {
+	spaces := []rune{0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x2060, 0x3000, 0x200b, 0x180e, 0xfeff, 0x2001, 0x2081}
+	for r := rune(0x2000); r <= 0x200a; r++ {
+		spaces = append(spaces, r)
+	}
+	base := []byte("дом 中文 αβγ é x\n")
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for _, r := range spaces {
+			for off := 0; off < 128; off++ {
+				var p []byte
+				for len(p) < off {
+					p = append(p, base[len(p)%len(base)])
+				}
+				p = []byte(string(p)) // may end inside a char: that is a test too
+				p = utf8.AppendRune(p, r)
+				p = append(p, "слово"...)
+				p = utf8.AppendRune(p, r)
+				p = append(p, base...)
+				checkUTF8(t, k, p, string(r))
+			}
+		}
+	})
+}
+
+// Invalid sequences at every offset.
+func TestUTF8InvalidEveryOffset(t *testing.T) {
+	bad := [][]byte{
+		{0xc0, 0xaf}, {0xe0, 0x80, 0xaf}, {0xf0, 0x80, 0x80, 0xaf}, {0xed, 0xa0, 0x80}, {0xed, 0xbf, 0xbf},
+		{0xe2, 0x82}, {0xf0, 0x9f, 0x98}, {0x80}, {0xbf}, {0xc2}, {0xf4, 0x90, 0x80, 0x80}, {0xf5, 0x80, 0x80, 0x80},
+		{0xf8, 0x88, 0x80, 0x80, 0x80}, {0xfc, 0x84, 0x80, 0x80, 0x80, 0x80}, {0xfe}, {0xff}, {0xc1, 0xbf},
+		{0xe2, 0x82, 0xe2, 0x82}, {0xc3, 0xa9, 0xa9},
+	}
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for _, b := range bad {
+			for off := 0; off < 140; off++ {
+				var p []byte
+				for len(p) < off {
+					p = append(p, "é a€ "...)
+				}
+				p = append(p[:off:off], b...)
+				checkUTF8(t, k, p, "invalid at end")
+				p = append(p, "ж ok 😀 "...)
+				for len(p) < 200 {
+					p = append(p, "ü"...)
+				}
+				checkUTF8(t, k, p, "invalid")
+			}
+		}
+	})
+}
+
+// Random pieces of multilingual and adversarial text merged.
+func TestUTF8RandomPieces(t *testing.T) {
+	rng := rand.New(rand.NewPCG(25, 26))
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for i := 0; i < 30; i++ {
+			text := multilingualText(rng, rng.IntN(30000), []int{0, 100, 1000}[i%3])
+			for _, d := range utf8Dialects {
+				want := scalar.CountAll(text, d)
+				for _, need := range utf8Needs {
+					require.Equal(t, masked(want, need), masked(k.Count(text, d, need).Counts(), need), "%s whole", d)
+					acc := scalar.Partial{}
+					for pos := 0; pos < len(text); {
+						n := min(rng.IntN(3000), len(text)-pos)
+						acc = acc.Merge(k.Count(text[pos:pos+n], d, need))
+						pos += n
+					}
+					require.Equal(t, masked(want, need), masked(acc.Counts(), need), "%s pieces", d)
+				}
+			}
+		}
+	})
+}
+
+// Multilingual text flush against unreadable pages.
+func TestUTF8NeverReadsOutsideSlice(t *testing.T) {
+	page := guarded(t)
+	text := multilingualText(rand.New(rand.NewPCG(27, 28)), 300, 40)
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for n := 0; n <= 300; n++ {
+			end := page[len(page)-n:]
+			copy(end, text)
+			checkUTF8(t, k, end, "end of page")
+			start := page[:n:n]
+			copy(start, text)
+			checkUTF8(t, k, start, "start of page")
+		}
+	})
+}

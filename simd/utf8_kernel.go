@@ -83,11 +83,11 @@ func byteRange(lo, hi byte) []byte {
 // goSpaces are the multi-byte chars unicode.IsSpace accepts (checked by
 // TestUTF8SpacePatterns against every code point).
 var goSpaces = []seqPattern{
-	{0xc2, []byte{0x85, 0xa0}, nil},                                      // U+0085 U+00A0
-	{0xe1, []byte{0x9a}, []byte{0x80}},                                   // U+1680
+	{0xc2, []byte{0x85, 0xa0}, nil},                                       // U+0085 U+00A0
+	{0xe1, []byte{0x9a}, []byte{0x80}},                                    // U+1680
 	{0xe2, []byte{0x80}, append(byteRange(0x80, 0x8a), 0xa8, 0xa9, 0xaf)}, // U+2000–200A 2028 2029 202F
-	{0xe2, []byte{0x81}, []byte{0x9f}},                                   // U+205F
-	{0xe3, []byte{0x80}, []byte{0x80}},                                   // U+3000
+	{0xe2, []byte{0x81}, []byte{0x9f}},                                    // U+205F
+	{0xe3, []byte{0x80}, []byte{0x80}},                                    // U+3000
 }
 
 func makeUTF8Tables(spaces []seqPattern) *utf8Tables {

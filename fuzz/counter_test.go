@@ -11,8 +11,8 @@ import (
 
 // chunkReader returns its data in the read sizes of a split, as a pipe or
 // a slow network would. An empty piece is an empty read (0, nil), which
-// io.Reader allows but discourages; readers may give up after many
-// (bufio after 100 in a row), so only the first maxEmptyReads are kept.
+// io.Reader allows but discourages; consumers may give up after many in a
+// row (bufio after 100), so at most maxEmptyReads come in a row.
 type chunkReader struct {
 	pieces [][]byte
 	empty  int
@@ -27,10 +27,10 @@ func (r *chunkReader) Read(p []byte) (int, error) {
 		if len(r.pieces[0]) == 0 {
 			r.pieces = r.pieces[1:]
 		}
-		if n == 0 {
-			if r.empty++; r.empty > maxEmptyReads {
-				continue
-			}
+		if n > 0 {
+			r.empty = 0
+		} else if r.empty++; r.empty > maxEmptyReads {
+			continue
 		}
 		return n, nil
 	}

@@ -226,3 +226,31 @@ func ExampleConfig_Count() {
 	fmt.Printf("%+v\n", c.Count([]byte("two words\n")).Counts())
 	// Output: {Lines:1 Words:2 Chars:10 Bytes:10 MaxLineLength:9}
 }
+
+// stutterReader returns 3 bytes, then an empty read, then 3 more…: legal,
+// and more empty reads in all than maxEmptyReads, but never two in a row.
+type stutterReader struct {
+	p     []byte
+	empty bool
+}
+
+func (s *stutterReader) Read(b []byte) (int, error) {
+	if len(s.p) == 0 {
+		return 0, io.EOF
+	}
+	if s.empty = !s.empty; s.empty {
+		return 0, nil
+	}
+	n := copy(b[:min(len(b), 3)], s.p)
+	s.p = s.p[n:]
+	return n, nil
+}
+
+// Only empty reads in a row are a broken reader (found by FuzzCounter: a
+// total over the whole fill used to stop the count with io.ErrNoProgress).
+func TestCountReaderEmptyReadsApart(t *testing.T) {
+	p := bytes.Repeat([]byte("ab "), 200)
+	got, err := parallel.Config{Dialect: scalar.UTF8, Need: simd.NeedAll}.CountReader(context.Background(), &stutterReader{p: p})
+	require.NoError(t, err)
+	require.Equal(t, scalar.CountAll(p, scalar.UTF8), got.Counts())
+}

@@ -69,10 +69,10 @@ func readFull(r io.Reader, p []byte) (int, error) {
 		if err != nil {
 			return n, err
 		}
-		if m == 0 {
-			if empty++; empty >= maxEmptyReads {
-				return n, io.ErrNoProgress
-			}
+		if m > 0 {
+			empty = 0 // only empty reads in a row mean no progress (as bufio)
+		} else if empty++; empty >= maxEmptyReads {
+			return n, io.ErrNoProgress
 		}
 	}
 	return n, nil

@@ -35,8 +35,8 @@ func repeatPartial(p scalar.Partial, k int) scalar.Partial {
 // data that shifts every task boundary against the pattern. Checked:
 // parallel.Config.Count, Config.CountReader over reads of the plan's
 // sizes, and through the root Options{Workers}.Count and .CountFile (the
-// pread path). A parallel knob for task/buffer sizes would let the fuzzer
-// choose chunk sizes directly and split small inputs everywhere.
+// pread path). First, the data itself is split everywhere with
+// fuzzer-chosen Config.ChunkSize and BufferSize.
 func FuzzParallel(f *testing.F) {
 	// Each exec counts megabytes: a quarter of the golden vectors, and
 	// only to seed fuzzing (the other targets run them all).
@@ -55,8 +55,18 @@ func FuzzParallel(f *testing.F) {
 		workers := 1 + int(pl.next()+1)%8 // an empty plan: 2
 		off := int(pl.next()) % (len(data) + 1)
 		extra := size(pl.next())
+		chunk, buf := 1+int(pl.next()), 1+int(pl.next())
 		dir := t.TempDir()
 		for _, d := range scalar.Dialects() {
+			small := parallel.Config{Dialect: d, Need: simd.NeedAll, Workers: workers, ChunkSize: chunk, BufferSize: buf}
+			wantSmall := scalar.CountAll(data, d)
+			if got := small.Count(data).Counts(); got != wantSmall {
+				mismatch(t, "parallel.Config{ChunkSize}.Count", d, simd.Selected().Name, data, got, wantSmall, "%d workers, chunks of %d", workers, chunk)
+			}
+			part, err := small.CountReader(context.Background(), &chunkReader{pieces: chunks(data, planBytes)})
+			if got := part.Counts(); err != nil || got != wantSmall {
+				mismatch(t, "parallel.Config{ChunkSize,BufferSize}.CountReader", d, simd.Selected().Name, data, got, wantSmall, "%d workers, chunks of %d, buffers of %d, err %v", workers, chunk, buf, err)
+			}
 			n := parallel.MinParallel(d) + extra
 			k := (n-(len(data)-off))/len(data) + 1
 			big := append(bytes.Clone(data[off:]), bytes.Repeat(data, k)...)
@@ -68,7 +78,7 @@ func FuzzParallel(f *testing.F) {
 			if got := cfg.Count(big).Counts(); got != want {
 				mismatch(t, "parallel.Config.Count", d, simd.Selected().Name, data, got, want, "%s", how())
 			}
-			part, err := cfg.CountReader(context.Background(), &chunkReader{pieces: chunks(big, planBytes)})
+			part, err = cfg.CountReader(context.Background(), &chunkReader{pieces: chunks(big, planBytes)})
 			if got := part.Counts(); err != nil || got != want {
 				mismatch(t, "parallel.Config.CountReader", d, simd.Selected().Name, data, got, want, "%s, reads %s, err %v", how(), describeSplit(planBytes, len(big)), err)
 			}

@@ -10,7 +10,7 @@ import (
 // WithSizes forces tasks of task bytes and read buffers of buf bytes (0
 // keeps the default), so that small test inputs split in many places.
 func WithSizes(c Config, task, buf int) Config {
-	c.taskSize, c.bufSize = task, buf
+	c.ChunkSize, c.BufferSize = task, buf
 	return c
 }
 

@@ -84,7 +84,7 @@ func (c Config) countFile(ctx context.Context, f *os.File) (scalar.Partial, erro
 func (c Config) countRange(ctx context.Context, f io.ReaderAt, lo, hi int64) (part scalar.Partial, short bool, err error) {
 	size := int64(c.bufferSize())
 	w, task := c.plan(hi - lo)
-	if c.taskSize == 0 {
+	if c.ChunkSize == 0 {
 		task = (task + size - 1) / size * size // whole, aligned buffers
 	}
 	results := make([]result, (hi-lo+task-1)/task)

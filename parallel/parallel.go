@@ -34,10 +34,15 @@ type Config struct {
 	// goroutine is started and reading does not overlap counting.
 	Workers int
 
-	// Tests set these (export_test.go) to force many small chunks.
-	taskSize int                         // bytes per task; 0 = chosen by size
-	bufSize  int                         // read buffer for files and streams; 0 = bufSize
-	count    func([]byte) scalar.Partial // nil = simd.Count
+	// ChunkSize is the bytes per task; 0 lets the input size choose (and
+	// keeps small inputs on one goroutine). Set, it splits any input in
+	// tasks of this size: for tests and fuzzing, or to tune.
+	ChunkSize int
+	// BufferSize is the read buffer of a file worker and of a stream slot;
+	// 0 means 1 MiB (buffers of that size are pooled across calls).
+	BufferSize int
+
+	count func([]byte) scalar.Partial // nil = simd.Count (tests: export_test.go)
 }
 
 // Measured cut-overs (BenchmarkCutover: one worker against two, on a
@@ -102,8 +107,8 @@ func (c Config) kernel(p []byte) scalar.Partial {
 // task (the last may be shorter).
 func (c Config) plan(n int64) (workers int, task int64) {
 	w := int64(c.workers())
-	if c.taskSize > 0 {
-		task = int64(c.taskSize)
+	if c.ChunkSize > 0 {
+		task = int64(c.ChunkSize)
 		return int(min(w, max(1, (n+task-1)/task))), task
 	}
 	share := int64(minShare(c.Dialect))

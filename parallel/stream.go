@@ -28,8 +28,8 @@ const (
 var bufPool = sync.Pool{New: func() any { b := make([]byte, bufSize); return &b }}
 
 func (c Config) getBuf() *[]byte {
-	if c.bufSize > 0 && c.bufSize != bufSize {
-		b := make([]byte, c.bufSize)
+	if c.BufferSize > 0 && c.BufferSize != bufSize {
+		b := make([]byte, c.BufferSize)
 		return &b
 	}
 	return bufPool.Get().(*[]byte)
@@ -42,8 +42,8 @@ func putBuf(b *[]byte) {
 }
 
 func (c Config) bufferSize() int {
-	if c.bufSize > 0 {
-		return c.bufSize
+	if c.BufferSize > 0 {
+		return c.BufferSize
 	}
 	return bufSize
 }

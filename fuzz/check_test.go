@@ -16,19 +16,11 @@ import (
 // goldenInputs returns every distinct input of the golden vectors.
 func goldenInputs(f *testing.F) [][]byte {
 	f.Helper()
-	vs, err := spectest.Vectors()
+	in, err := spectest.Inputs()
 	if err != nil {
 		f.Fatalf("golden vectors: %v", err)
 	}
-	seen := map[string]bool{}
-	var out [][]byte
-	for _, v := range vs {
-		if !seen[string(v.Input)] {
-			seen[string(v.Input)] = true
-			out = append(out, v.Input)
-		}
-	}
-	return out
+	return in
 }
 
 // addGolden seeds a (data, plan) target with the golden inputs, each

@@ -118,3 +118,20 @@ func Vectors() ([]Vector, error) {
 	}
 	return out, nil
 }
+
+// Inputs returns every distinct input of the golden vectors, in file order.
+func Inputs() ([][]byte, error) {
+	vs, err := Vectors()
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out [][]byte
+	for _, v := range vs {
+		if !seen[string(v.Input)] {
+			seen[string(v.Input)] = true
+			out = append(out, v.Input)
+		}
+	}
+	return out, nil
+}

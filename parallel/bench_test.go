@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"syscall"
 	"testing"
 
 	"github.com/simdwc/simdwc/internal/spectest"
@@ -21,7 +20,7 @@ import (
 // Benchmarks. The full comparison, memory and page-cached file, kernel
 // and plain memory reads, 1..GOMAXPROCS workers:
 //
-//	go test -run '^$' -bench 'Memory|File' -benchtime 10x ./parallel
+//	go test -run '^$' -bench 'Memory|File$' -benchtime 10x ./parallel
 //
 // "memread" is the yardstick: each of N goroutines runs bytes.IndexByte
 // for an absent byte over its share of the same buffer — the fastest a
@@ -112,24 +111,9 @@ func benchFile(b *testing.B) string {
 	return path
 }
 
-// mmapCount counts the file through a fresh read-only mapping, as a
-// CountFile built on mmap would on every call.
-func mmapCount(b *testing.B, c parallel.Config, path string, flags int) {
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	m, err := syscall.Mmap(int(f.Fd()), 0, benchSize, syscall.PROT_READ, syscall.MAP_SHARED|flags)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer syscall.Munmap(m)
-	c.Count(m)
-}
-
-// BenchmarkFile compares positional reads (what CountFile does) at
-// several buffer sizes with mmap, on a page-cached file.
+// BenchmarkFile compares CountFile's two ways of reading a page-cached
+// file: positional reads at several buffer sizes and mapped windows (at
+// this size, what CountFile chooses).
 func BenchmarkFile(b *testing.B) {
 	path := benchFile(b)
 	ctx := context.Background()
@@ -139,29 +123,48 @@ func BenchmarkFile(b *testing.B) {
 			if kernel == "memspeed" {
 				c = parallel.WithKernel(c, memspeed)
 			}
-			run := func(name string, f func(b *testing.B)) {
+			run := func(name string, c parallel.Config) {
 				b.Run(fmt.Sprintf("%s/%s/workers=%d", kernel, name, w), func(b *testing.B) {
 					b.SetBytes(benchSize)
 					for b.Loop() {
-						f(b)
+						if _, err := c.CountPath(ctx, path); err != nil {
+							b.Fatal(err)
+						}
 					}
 				})
 			}
 			sizes := []int{256 << 10, 1 << 20, 4 << 20}
 			if kernel == "count" {
-				sizes = []int{parallel.BufSize} // the reference kernel hides the rest
+				sizes = []int{parallel.BufSize}
 			}
 			for _, size := range sizes {
-				run(fmt.Sprintf("pread-%dK", size>>10), func(b *testing.B) {
-					if _, err := parallel.WithSizes(c, 0, size).CountPath(ctx, path); err != nil {
+				run(fmt.Sprintf("pread-%dK", size>>10), parallel.WithFileRead(parallel.WithSizes(c, 0, size), "pread", 0))
+			}
+			run("mmap", parallel.WithFileRead(c, "mmap", 0))
+		}
+	}
+}
+
+// BenchmarkFileSmall: opening and counting a small page-cached file
+// read and mapped, one worker, the real kernel. Where mapping starts to
+// win sets minMap.
+func BenchmarkFileSmall(b *testing.B) {
+	ctx := context.Background()
+	for size := 16 << 10; size <= 4<<20; size *= 2 {
+		path := filepath.Join(b.TempDir(), "small")
+		if err := os.WriteFile(path, benchBuf()[:size], 0o600); err != nil {
+			b.Fatal(err)
+		}
+		for _, how := range []string{"pread", "mmap"} {
+			c := parallel.WithFileRead(parallel.Config{Dialect: scalar.GNUC, Need: simd.NeedAll, Workers: 1}, how, 0)
+			b.Run(fmt.Sprintf("size=%dK/%s", size>>10, how), func(b *testing.B) {
+				b.SetBytes(int64(size))
+				for b.Loop() {
+					if _, err := c.CountPath(ctx, path); err != nil {
 						b.Fatal(err)
 					}
-				})
-			}
-			run("mmap", func(b *testing.B) { mmapCount(b, c, path, 0) })
-			if kernel == "memspeed" {
-				run("mmap-populate", func(b *testing.B) { mmapCount(b, c, path, syscall.MAP_POPULATE) })
-			}
+				}
+			})
 		}
 	}
 }

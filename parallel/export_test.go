@@ -26,3 +26,24 @@ func (c Config) CountRange(ctx context.Context, r io.ReaderAt, lo, hi int64) (sc
 }
 
 const BufSize = bufSize
+
+// WithFileRead forces how CountFile reads a regular file: "pread" only
+// positional reads, "mmap" maps ranges of any size (still falling back to
+// reads where it must), "" the package's own choice. A window > 0 maps
+// at most that many bytes at once.
+func WithFileRead(c Config, how string, window int) Config {
+	c.file.read = map[string]fileRead{"": readAuto, "pread": readPread, "mmap": readMmap}[how]
+	c.file.window = int64(window)
+	return c
+}
+
+// WithMapped runs f on every mapped window just before it is counted.
+func WithMapped(c Config, f func(p []byte)) Config {
+	c.file.mapped = f
+	return c
+}
+
+const (
+	MinMap    = minMap
+	MapWindow = mapWindow
+)

@@ -5,10 +5,10 @@
 // multi-byte char — and the counts are those of one single-threaded pass,
 // for every dialect and any number of workers.
 //
-// Three shapes of input: a byte slice (Config.Count), a regular file read
-// with positional reads into per-worker buffers (Config.CountFile), and any
-// io.Reader through a pipeline that overlaps reading with counting
-// (Config.CountReader). Memory stays bounded whatever the input size, and
+// Three shapes of input: a byte slice (Config.Count), a regular file
+// mapped in windows or read with positional reads into per-worker buffers
+// (Config.CountFile), and any io.Reader through a pipeline that overlaps
+// reading with counting (Config.CountReader). Memory stays bounded whatever the input size, and
 // every goroutine started is finished before a call returns.
 package parallel
 
@@ -43,6 +43,7 @@ type Config struct {
 	BufferSize int
 
 	count func([]byte) scalar.Partial // nil = simd.Count (tests: export_test.go)
+	file  fileKnobs                   // tests and benchmarks: export_test.go
 }
 
 // Measured cut-overs (BenchmarkCutover: one worker against two, on a

@@ -15,8 +15,8 @@ type utf8Funcs struct {
 	// returns its Summary (fields outside need unspecified) and length.
 	// nil: asciiPrefix, then the byte kernel over the prefix.
 	asciiRun func(p []byte, twin scalar.Dialect, need Need) (s scalar.Summary, n int)
-	// block counts lines, words and chars of valid UTF-8 in the utf8
-	// dialect (see countValid). nil: the reference does.
+	// block counts lines, words, chars and line lengths of valid UTF-8 in
+	// the utf8 dialect (see countValid). nil: the reference does.
 	block utf8Block
 }
 
@@ -39,7 +39,7 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 		prefix = asciiPrefixSWAR
 	}
 	block := k.utf8.block
-	if d != scalar.UTF8 || need&NeedMaxLineLength != 0 {
+	if d != scalar.UTF8 {
 		block = nil
 	}
 	twin := d.ASCIITwin()
@@ -69,7 +69,7 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 		ref := refBlock
 		if block != nil {
 			if p[0]&0xc0 != 0x80 {
-				part, m := countValid(block, p, d)
+				part, m := countValid(block, p, d, need)
 				if m > 0 {
 					acc = acc.Merge(part)
 					p = p[m:]

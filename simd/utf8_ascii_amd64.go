@@ -23,8 +23,3 @@ func asciiPrefixAVX512(p []byte) int
 
 //go:noescape
 func asciiPrefixAVX2(p []byte) int
-
-// utf8WordsAVX512 is the AVX-512 UTF-8 block routine (utf8_avx512_amd64.s).
-//
-//go:noescape
-func utf8WordsAVX512(p []byte, t *utf8Tables, r *utf8Result)

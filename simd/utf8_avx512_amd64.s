@@ -3,7 +3,7 @@
 #include "go_asm.h"
 #include "textflag.h"
 
-// func utf8WordsAVX512(p []byte, t *utf8Tables, r *utf8Result)
+// func utf8WordsAVX512(p []byte, t *utf8Tables, lineMask uint64) utf8Result
 //
 // Lines, words and chars of p in a UTF-8 dialect, 64 bytes per block, up
 // to the first block that is not valid UTF-8 (r.n = its index; the caller
@@ -79,7 +79,9 @@ GLOBL utf8SpaceLUT<>(SB), RODATA|NOPTR, $16
 
 // SLOW: the block in Z0, the bytes 1, 2, 3 before it in Z1, Z2, Z3 and 1,
 // 2 after it in Z4, Z5; lanes outside p masked out by K7 (and zero).
-// Jumps to hard when a lane of K7 is not valid UTF-8.
+// Jumps to hard when a lane of K7 is not valid UTF-8; else leaves the char
+// starts in K1, the newlines in K3, separators in K4 and word chars in K5
+// for count.
 #define SLOW(hard) \
 	VPSRLW      $4, Z1, Z6; \
 	VPANDQ      Z29, Z6, Z6; \
@@ -110,18 +112,15 @@ GLOBL utf8SpaceLUT<>(SB), RODATA|NOPTR, $16
 	VPTERNLOGD  $0x80, Z12, Z4, Z5; \
 	VPTESTMB    Z5, Z5, K5, K6; \
 	KORQ        K4, K6, K4; \
-	KANDNQ      K1, K4, K5; \
-	KMOVQ       K1, AX; \
-	POPCNTQ     AX, AX; \
-	ADDQ        AX, SI; \
-	KMOVQ       K3, DX; \
-	POPCNTQ     DX, DX; \
-	ADDQ        DX, R8; \
-	KMOVQ       K5, AX; \
-	KMOVQ       K4, DX; \
-	WORDS_T
+	KANDNQ      K1, K4, K5
 
-TEXT ·utf8WordsAVX512(SB), NOSPLIT, $0-40
+// Line lengths (lineMask = -1; 0 skips them) live in the frame: a
+// line's width is the number of chars between two '\n's, so at each
+// '\n' (the lowest bit of DX) it is the chars before it (SI plus the char
+// starts of the block below it) minus lineStart, the chars before the
+// line; head is -1 until the first '\n'. '\n's are about one per 64-byte
+// block in text, so a popcount per '\n' costs little.
+TEXT ·utf8WordsAVX512(SB), NOSPLIT, $32-104
 	MOVQ p_base+0(FP), DI
 	MOVQ p_len+8(FP), CX
 	MOVQ t+24(FP), AX
@@ -152,6 +151,11 @@ TEXT ·utf8WordsAVX512(SB), NOSPLIT, $0-40
 	XORQ R10, R10
 	XORQ SI, SI
 	XORQ R15, R15
+	MOVQ R15, lineStart-8(SP)
+	MOVQ R15, max-16(SP)
+	MOVQ $-1, head-24(SP)
+	MOVQ lineMask+32(FP), AX
+	MOVQ AX, lineMask-32(SP)
 	// The unmasked loop needs 3 bytes before the block and 2 after it.
 	LEAQ -66(CX), BX
 	TESTQ CX, CX
@@ -210,12 +214,7 @@ before3:
 	KMOVQ AX, K1
 	VMOVDQU8.Z -3(DI)(R15*1), K1, Z3
 	SLOW(hard)
-	ADDQ  $64, R15
-	CMPQ  R15, CX
-	JAE   end
-	CMPQ  R15, BX
-	JG    masked
-	KXNORQ K7, K7, K7
+	JMP   count
 
 loop:
 	PREFETCHT0 1024(DI)(R15*1)
@@ -232,8 +231,11 @@ loop:
 	KMOVQ     K1, AX
 	WORDS_ASCII
 	KMOVQ     K3, DX
-	POPCNTQ   DX, DX
-	ADDQ      DX, R8
+	POPCNTQ   DX, R13
+	ADDQ      R13, R8
+	ANDQ      lineMask-32(SP), DX
+	JNZ       asciilines
+asciicounted:
 	ADDQ      $64, SI
 
 next:
@@ -248,26 +250,24 @@ end:
 
 done:
 	VZEROUPPER
-	MOVQ r+32(FP), AX
+	LEAQ ret+40(FP), AX
 	SHRQ $63, R9
 	MOVQ R8, utf8Result_lines(AX)
 	MOVQ R10, utf8Result_words(AX)
 	MOVQ SI, utf8Result_chars(AX)
 	MOVQ R9, utf8Result_inWord(AX)
 	MOVQ R15, utf8Result_n(AX)
+	MOVQ head-24(SP), DX
+	MOVQ DX, utf8Result_head(AX)
+	MOVQ max-16(SP), DX
+	MOVQ DX, utf8Result_max(AX)
+	MOVQ lineStart-8(SP), DX
+	MOVQ DX, utf8Result_lineStart(AX)
 	RET
 
 hard:
 	// r.n = the block's index; the counts stop before it.
-	VZEROUPPER
-	MOVQ r+32(FP), AX
-	SHRQ $63, R9
-	MOVQ R8, utf8Result_lines(AX)
-	MOVQ R10, utf8Result_words(AX)
-	MOVQ SI, utf8Result_chars(AX)
-	MOVQ R9, utf8Result_inWord(AX)
-	MOVQ R15, utf8Result_n(AX)
-	RET
+	JMP done
 
 slow:
 	VMOVDQU64 -1(DI)(R15*1), Z1
@@ -275,4 +275,71 @@ slow:
 	VMOVDQU64 1(DI)(R15*1), Z4
 	VMOVDQU64 2(DI)(R15*1), Z5
 	SLOW(hard)
-	JMP next
+
+count:
+	// The block validated: char starts in K1, newlines in K3, separators
+	// in K4, word chars in K5.
+	KMOVQ   K3, DX
+	POPCNTQ DX, R13
+	ADDQ    R13, R8
+	ANDQ    lineMask-32(SP), DX
+	JNZ     lines
+counted:
+	KMOVQ   K1, AX
+	POPCNTQ AX, AX
+	ADDQ    AX, SI
+	KMOVQ   K5, AX
+	KMOVQ   K4, DX
+	WORDS_T
+	KXNORQ  K7, K7, K7
+	JMP     next
+
+// LINE(first): the line of width R12 ended; the first one jumps to first.
+#define LINE(first) \
+	CMPQ    head-24(SP), $-1; \
+	JEQ     first; \
+	MOVQ    max-16(SP), R13; \
+	CMPQ    R12, R13; \
+	CMOVQHI R12, R13; \
+	MOVQ    R13, max-16(SP)
+
+lines:
+	// DX: the newlines of a validated block, K1 its char starts.
+	KMOVQ     K1, AX
+linesloop:
+	BLSMSKQ   DX, R13
+	ANDQ      AX, R13
+	POPCNTQ   R13, R13
+	LEAQ      -1(SI)(R13*1), R12
+	SUBQ      lineStart-8(SP), R12
+	ADDQ      SI, R13
+	MOVQ      R13, lineStart-8(SP)
+	LINE(linesfirst)
+	BLSRQ     DX, DX
+	JNZ       linesloop
+	JMP       counted
+
+asciilines:
+	// DX: the newlines of a pure-ASCII block (every byte a char).
+	TZCNTQ    DX, R13
+	LEAQ      (SI)(R13*1), R12
+	SUBQ      lineStart-8(SP), R12
+	LEAQ      1(SI)(R13*1), R13
+	MOVQ      R13, lineStart-8(SP)
+	LINE(asciifirst)
+	BLSRQ     DX, DX
+	JNZ       asciilines
+	JMP       asciicounted
+
+linesfirst:
+	// The first line ends: it is the head, not a candidate for max.
+	MOVQ      R12, head-24(SP)
+	BLSRQ     DX, DX
+	JNZ       linesloop
+	JMP       counted
+
+asciifirst:
+	MOVQ      R12, head-24(SP)
+	BLSRQ     DX, DX
+	JNZ       asciilines
+	JMP       asciicounted

@@ -16,6 +16,21 @@ type utf8Result struct {
 	// n is how many bytes were counted: len(p), or the index of the first
 	// 64-byte block that is not valid UTF-8 (or needs the reference).
 	n uint64
+	// With lineMask ^0 (see utf8Block), head is the width in chars of the
+	// first line (^0 when no '\n' was counted), max that of the widest
+	// line after it that ends in p, lineStart the chars before the last
+	// line.
+	head, max, lineStart uint64
+}
+
+// summary returns the Summary of the r.n bytes counted (First and Last
+// unset), with one column per char; lineMask as given to the routine.
+func (r *utf8Result) summary(lineMask uint64) scalar.Summary {
+	s := scalar.Summary{Lines: r.lines, Words: r.words, Chars: r.chars, Tail: scalar.AddN(r.chars)}
+	if lineMask != 0 && r.head != ^uint64(0) {
+		s.Reset, s.Head, s.Max, s.Tail = true, scalar.AddN(r.head), r.max, scalar.AddN(r.chars-r.lineStart)
+	}
+	return s
 }
 
 // utf8Tables are the constants of the UTF-8 block routines for one dialect.
@@ -113,9 +128,11 @@ func makeUTF8Tables(spaces []seqPattern) *utf8Tables {
 var goTables = makeUTF8Tables(goSpaces)
 
 // utf8Block is a kernel's UTF-8 block routine: it counts lines, words
-// (as if a separator preceded p) and chars of p up to the first block
-// that it cannot count (see utf8WordsAVX512).
-type utf8Block func(p []byte, t *utf8Tables, r *utf8Result)
+// (as if a separator preceded p), chars and, with lineMask ^0 (0: not),
+// line lengths of p up to the first block that it cannot count (see
+// utf8WordsAVX512). The result comes back by value: a pointer passed
+// through a func value would escape, and Count must not allocate.
+type utf8Block func(p []byte, t *utf8Tables, lineMask uint64) utf8Result
 
 // maxKernelRun bounds one call of the block routine, so that the rare
 // recount (see countValid) costs little.
@@ -123,16 +140,20 @@ const maxKernelRun = 1 << 20
 
 // countValid counts a prefix of p (p[0] is not a continuation byte) with
 // the block routine in dialect d (scalar.UTF8) and returns its Partial and
-// length (0 when the first block is not valid UTF-8).
-func countValid(block utf8Block, p []byte, d scalar.Dialect) (scalar.Partial, int) {
+// length (0 when the first block is not valid UTF-8). Max line length is
+// measured when need asks for it.
+func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.Partial, int) {
 	q := p[:min(len(p), maxKernelRun)]
 	// Trim what ends in an open sequence (again and again: E2 82 E2 82
 	// is two of them), so that no error of q shows only past its end.
 	for k := incompleteSuffix(q); k > 0; k = incompleteSuffix(q) {
 		q = q[:len(q)-k]
 	}
-	var r utf8Result
-	block(q, goTables, &r)
+	var lineMask uint64
+	if need&NeedMaxLineLength != 0 {
+		lineMask = ^uint64(0)
+	}
+	r := block(q, goTables, lineMask)
 	n := int(r.n)
 	if n < len(q) {
 		// The block at n is not valid. A char begun before n was counted
@@ -142,7 +163,7 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect) (scalar.Partial, in
 			if _, size := utf8.DecodeRune(q[i:]); size > 1 && i+size > n {
 				n = i + size
 			} else {
-				return countValid(block, q[:i], d)
+				return countValid(block, q[:i], d, need)
 			}
 		}
 	}
@@ -150,7 +171,7 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect) (scalar.Partial, in
 		return scalar.Partial{}, 0
 	}
 	q = q[:n]
-	s := scalar.Summary{Lines: r.lines, Words: r.words, Chars: r.chars}
+	s := r.summary(lineMask)
 	s.First = goClass(utf8.DecodeRune(q))
 	s.Last = goClass(utf8.DecodeLastRune(q))
 	return scalar.Partial{Dialect: d, Bytes: uint64(n), Sum: s}, n

@@ -13,8 +13,8 @@ import (
 
 var utf8Dialects = []scalar.Dialect{scalar.UTF8, scalar.GNUUTF8, scalar.GNUUTF8Posix}
 
-// utf8Needs: without max line length the utf8 dialect takes the UTF-8
-// block routines, with it the ASCII runs only.
+// utf8Needs: lines+words+chars, words alone, and all five (max line
+// length, which the utf8 block routine measures too).
 var utf8Needs = []simd.Need{simd.NeedLines | simd.NeedWords | simd.NeedChars, simd.NeedWords, simd.NeedAll}
 
 func checkUTF8(t *testing.T, k *simd.Kernel, p []byte, msg string) {

@@ -16,7 +16,8 @@ type utf8Funcs struct {
 	// nil: asciiPrefix, then the byte kernel over the prefix.
 	asciiRun func(p []byte, twin scalar.Dialect, need Need) (s scalar.Summary, n int)
 	// block counts lines, words, chars and line lengths of valid UTF-8 in
-	// the utf8 dialect (see countValid). nil: the reference does.
+	// the utf8 dialect, and lines, words and chars of valid allow-listed
+	// text in the gnu ones (see countValid). nil: the reference does.
 	block utf8Block
 }
 
@@ -39,8 +40,8 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 		prefix = asciiPrefixSWAR
 	}
 	block := k.utf8.block
-	if d != scalar.UTF8 {
-		block = nil
+	if blockTables(d) == nil || (d != scalar.UTF8 && need&NeedMaxLineLength != 0) {
+		block = nil // gnu widths (wcwidth) are the reference's
 	}
 	twin := d.ASCIITwin()
 	acc := scalar.Partial{Dialect: d}

@@ -5,7 +5,8 @@
 
 // func utf8WordsAVX512(p []byte, t *utf8Tables, lineMask uint64) utf8Result
 //
-// Lines, words and chars of p in a UTF-8 dialect, 64 bytes per block, up
+// Lines, words, chars and (lineMask -1) line lengths in chars of p in a
+// UTF-8 dialect, 64 bytes per block, up
 // to the first block that is not valid UTF-8 (r.n = its index; the caller
 // re-decodes the char that straddles it). p must start on a char and not
 // end inside one. Needs AVX512F, AVX512BW, AVX512VBMI, POPCNT, BMI1, BMI2.
@@ -23,14 +24,22 @@
 // VPERMI2B lookups (t.lead, t.n1, t.n2: one bit per pattern, so a match
 // needs the same bit in all three), and continuation bytes are transparent,
 // which the gnu-c word rule handles (see WORDS_T). Blocks of pure ASCII
-// (with no sequence open before them) take the ascii word rule.
+// (with no sequence open before them) take the ascii word rule, unless
+// t.slowOnly (K0) sends every block through SLOW.
+//
+// The gnu dialects also need t.allow: a lead byte whose char matches none
+// of its patterns (two sets of three 64-entry VPERMB lookups, like the
+// separators) makes the block hard, so only chars whose glibc class the
+// tables know are counted here; and ASCII controls below t.ctrlBelow or
+// equal to t.ctrlEq (Z13, Z14) are transparent.
 //
 //	DI: p, CX: len(p), R15: index of the block, BX: end of the unmasked loop
 //	R8: lines, R10: words, R9: word carry (top bit: in a word), SI: chars
 //	AX DX R11 R12 R13 R14: scratch
 //	Z31: spaceLUT, Z30: '\n', Z29: 0x0f, Z28: 0xbf, Z27..Z25: validation
 //	tables, Z24: 0x60, Z23: 0x70, Z22: 0x80, Z16..Z21: lead, n1, n2 tables
-//	K7: the block's lanes inside p
+//	Z13, Z14: t.ctrlBelow, t.ctrlEq; K7: the block's lanes inside p;
+//	K0: t.slowOnly. SLOW reloads t into R11 for the allow tables.
 
 // spaceLUT: VPSHUFB(spaceLUT, b) == b exactly for the six ASCII separators.
 DATA utf8SpaceLUT<>+0(SB)/8, $0xffffffffffffff20
@@ -100,11 +109,24 @@ GLOBL utf8SpaceLUT<>(SB), RODATA|NOPTR, $16
 	KORTESTQ    K2, K2; \
 	JNZ         hard; \
 	VPCMPB      $6, Z28, Z0, K7, K1; \
+	VPMOVB2M    Z0, K5; \
+	KANDQ       K1, K5, K5; \
+	MOVQ        t+24(FP), R11; \
+	VPERMB      utf8Tables_allow+0(R11), Z0, Z6; \
+	VPERMB      utf8Tables_allow+64(R11), Z4, Z7; \
+	VPERMB      utf8Tables_allow+128(R11), Z5, Z8; \
+	VPTERNLOGD  $0x80, Z8, Z7, Z6; \
+	VPERMB      utf8Tables_allow+192(R11), Z0, Z7; \
+	VPERMB      utf8Tables_allow+256(R11), Z4, Z8; \
+	VPERMB      utf8Tables_allow+320(R11), Z5, Z9; \
+	VPTERNLOGD  $0x80, Z9, Z8, Z7; \
+	VPORQ       Z7, Z6, Z6; \
+	VPTESTNMB   Z6, Z6, K5, K2; \
+	KORTESTQ    K2, K2; \
+	JNZ         hard; \
 	VPCMPEQB    Z30, Z0, K3; \
 	VPSHUFB     Z0, Z31, Z11; \
 	VPCMPEQB    Z11, Z0, K4; \
-	VPMOVB2M    Z0, K5; \
-	KANDQ       K1, K5, K5; \
 	VMOVDQA64   Z0, Z12; \
 	VPERMI2B    Z17, Z16, Z12; \
 	VPERMI2B    Z19, Z18, Z4; \
@@ -112,7 +134,12 @@ GLOBL utf8SpaceLUT<>(SB), RODATA|NOPTR, $16
 	VPTERNLOGD  $0x80, Z12, Z4, Z5; \
 	VPTESTMB    Z5, Z5, K5, K6; \
 	KORQ        K4, K6, K4; \
-	KANDNQ      K1, K4, K5
+	KANDNQ      K1, K4, K5; \
+	VPCMPUB     $1, Z13, Z0, K1, K2; \
+	VPCMPEQB    Z14, Z0, K1, K6; \
+	KORQ        K2, K6, K2; \
+	KANDNQ      K2, K4, K2; \
+	KANDNQ      K5, K2, K5
 
 // Line lengths (lineMask = -1; 0 skips them) live in the frame: a
 // line's width is the number of chars between two '\n's, so at each
@@ -154,6 +181,10 @@ TEXT ·utf8WordsAVX512(SB), NOSPLIT, $32-104
 	MOVQ R15, lineStart-8(SP)
 	MOVQ R15, max-16(SP)
 	MOVQ $-1, head-24(SP)
+	MOVQ t+24(FP), AX
+	VMOVDQU64 utf8Tables_ctrlBelow(AX), Z13
+	VMOVDQU64 utf8Tables_ctrlEq(AX), Z14
+	KMOVQ utf8Tables_slowOnly(AX), K0
 	MOVQ lineMask+32(FP), AX
 	MOVQ AX, lineMask-32(SP)
 	// The unmasked loop needs 3 bytes before the block and 2 after it.
@@ -222,7 +253,7 @@ loop:
 	VMOVDQU64 -3(DI)(R15*1), Z3
 	VPORQ     Z0, Z3, Z6
 	VPMOVB2M  Z6, K1
-	KORTESTQ  K1, K1
+	KORTESTQ  K0, K1
 	JNZ       slow
 	// pure ASCII, nothing open before it
 	VPSHUFB   Z0, Z31, Z11

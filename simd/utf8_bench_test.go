@@ -15,13 +15,14 @@ import (
 // UTF-8 dialects against the ascii dialect and a memory-read loop on the
 // same buffers (fixed seeds):
 //
-//	go test ./simd/ -run '^$' -bench 'UTF8' -benchtime 20x -count 5
+//	go test ./simd/ -run '^$' -bench 'UTF8/.*/.*/(memread|avx512)' -benchtime 3x -count 5
 //
-// Names are UTF8/TEXT/SIZE/KERNEL/DIALECT and UTF8/TEXT/SIZE/memread
+// Names are UTF8/TEXT/SIZE/KERNEL/DIALECT/NEED and UTF8/TEXT/SIZE/memread
 // (bytes.IndexByte of an absent byte). TEXT is english (pure ASCII),
 // multilingual (valid UTF-8: Latin with accents, Cyrillic, Greek, CJK,
 // kana, emoji, Unicode spaces, ASCII) or adversarial (multilingual with an
-// invalid byte every ~100 bytes).
+// invalid byte every ~100 bytes). NEED is lwm (wc -lwm) or all (plain
+// Count: max line length too).
 
 // multilingualWords are what multilingualText is made of.
 var multilingualWords = []string{
@@ -79,9 +80,11 @@ func utf8BenchBuf(text string, n int) []byte {
 	return utf8BenchText[text][:n]
 }
 
-// utf8BenchNeed is wc -lwm: max line length in the UTF-8 dialects still
-// goes through the reference for non-ASCII text.
-const utf8BenchNeed = simd.NeedLines | simd.NeedWords | simd.NeedChars
+// utf8BenchNeeds: wc -lwm, and all five counts (what plain Count asks).
+var utf8BenchNeeds = []struct {
+	name string
+	need simd.Need
+}{{"lwm", simd.NeedLines | simd.NeedWords | simd.NeedChars}, {"all", simd.NeedAll}}
 
 func BenchmarkUTF8(b *testing.B) {
 	for _, text := range []string{"english", "multilingual", "adversarial"} {
@@ -102,12 +105,14 @@ func BenchmarkUTF8(b *testing.B) {
 						continue
 					}
 					for _, d := range []scalar.Dialect{scalar.ASCII, scalar.UTF8, scalar.GNUUTF8} {
-						b.Run(fmt.Sprintf("%s/%s", k.Name, d), func(b *testing.B) {
-							b.SetBytes(int64(len(p)))
-							for b.Loop() {
-								sink += k.Count(p, d, utf8BenchNeed).Bytes
-							}
-						})
+						for _, need := range utf8BenchNeeds {
+							b.Run(fmt.Sprintf("%s/%s/%s", k.Name, d, need.name), func(b *testing.B) {
+								b.SetBytes(int64(len(p)))
+								for b.Loop() {
+									sink += k.Count(p, d, need.need).Bytes
+								}
+							})
+						}
 					}
 				}
 			})

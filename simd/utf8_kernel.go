@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/simdwc/simdwc/scalar"
+	"github.com/simdwc/simdwc/scalar/glibc"
 )
 
 // utf8Result is what the UTF-8 block routines hand back (their assembly
@@ -42,6 +43,18 @@ type utf8Tables struct {
 	// byte b: indexed by the low seven bits of b, b+1, b+2; a separator
 	// is where one bit is set in all three.
 	lead, n1, n2 [128]byte
+	// allow: two sets of lead, n1, n2 tables (indexed by the low six bits
+	// of b, b+1, b+2) of up to 8 patterns each; a multi-byte char whose
+	// first byte matches no pattern makes its block hard. All ones in the
+	// utf8 dialect (every valid char is known).
+	allow [2][3][64]byte
+	// ctrlBelow, ctrlEq: an ASCII char start below ctrlBelow or equal to
+	// ctrlEq that is not a separator is transparent (gnu: 0x20, 0x7f;
+	// utf8: 0, 0x80, i.e. none).
+	ctrlBelow, ctrlEq [64]byte
+	// slowOnly is ^0 when every block must take the classifying path (the
+	// pure-ASCII shortcut knows no transparent bytes).
+	slowOnly uint64
 }
 
 // Keiser & Lemire's error classes.
@@ -105,8 +118,37 @@ var goSpaces = []seqPattern{
 	{0xe3, []byte{0x80}, []byte{0x80}},                                    // U+3000
 }
 
-func makeUTF8Tables(spaces []seqPattern) *utf8Tables {
+// allowPattern is a set of chars by their first three bytes (nil: any).
+type allowPattern struct{ leads, n1, n2 []byte }
+
+func makeUTF8Tables(spaces []seqPattern, allow []allowPattern) *utf8Tables {
 	t := &utf8Tables{valid: validTables}
+	if allow == nil {
+		for i := range t.allow[0] {
+			for j := range t.allow[0][i] {
+				t.allow[0][i][j] = 0xff
+			}
+		}
+		for i := range t.ctrlEq {
+			t.ctrlEq[i] = 0x80
+		}
+	} else {
+		for i := range t.ctrlEq {
+			t.ctrlBelow[i], t.ctrlEq[i] = 0x20, 0x7f
+		}
+		t.slowOnly = ^uint64(0)
+	}
+	for i, a := range allow {
+		set, bit := &t.allow[i/8], byte(1)<<(i%8)
+		for k, bs := range [][]byte{a.leads, a.n1, a.n2} {
+			if bs == nil {
+				bs = byteRange(0, 63)
+			}
+			for _, b := range bs {
+				set[k][b&0x3f] |= bit
+			}
+		}
+	}
 	for i, sp := range spaces {
 		bit := byte(1) << i
 		t.lead[sp.lead&0x7f] |= bit
@@ -125,7 +167,71 @@ func makeUTF8Tables(spaces []seqPattern) *utf8Tables {
 	return t
 }
 
-var goTables = makeUTF8Tables(goSpaces)
+var goTables = makeUTF8Tables(goSpaces, nil)
+
+// gnuSpaces and gnuPosixSpaces are the multi-byte separators of wc 9.1
+// in C.UTF-8 without and with POSIXLY_CORRECT (checked by
+// TestUTF8GNUAllowList against scalar/glibc for every code point).
+var (
+	gnuSpaces = []seqPattern{
+		{0xc2, []byte{0xa0}, nil},                                 // U+00A0
+		{0xe1, []byte{0x9a}, []byte{0x80}},                        // U+1680
+		{0xe2, []byte{0x80}, append(byteRange(0x80, 0x8a), 0xaf)}, // U+2000–200A 202F
+		{0xe2, []byte{0x81}, []byte{0x9f, 0xa0}},                  // U+205F 2060
+		{0xe3, []byte{0x80}, []byte{0x80}},                        // U+3000
+	}
+	gnuPosixSpaces = []seqPattern{
+		{0xe1, []byte{0x9a}, []byte{0x80}},                                            // U+1680
+		{0xe2, []byte{0x80}, append(byteRange(0x80, 0x86), byteRange(0x88, 0x8a)...)}, // U+2000–2006 2008–200A
+		{0xe2, []byte{0x81}, []byte{0x9f}},                                            // U+205F
+		{0xe3, []byte{0x80}, []byte{0x80}},                                            // U+3000
+	}
+)
+
+// gnuAllow are the multi-byte chars the gnu dialects count in SIMD: each
+// printable in glibc 2.36 (TestUTF8GNUAllowList checks every one), so
+// that it is a separator exactly when gnuSpaces says so and a word char
+// otherwise. Text in Latin, Greek, Cyrillic, Arabic, CJK, kana, Hangul,
+// general punctuation, currency and the common emoji stays in SIMD;
+// anything else (C1 controls, U+2028/2029, unassigned code points) sends
+// its block to the reference.
+var gnuAllow = []allowPattern{
+	{leads: append(byteRange(0xc3, 0xcc), append(byteRange(0xcf, 0xd3), 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xeb, 0xec)...)}, // U+00C0–033F, 03C0–04FF, 4000–9FFF, B000–CFFF
+	{leads: []byte{0xc2}, n1: byteRange(0xa0, 0xbf)},                                                                                       // U+00A0–00BF
+	{leads: []byte{0xcd}, n1: append(byteRange(0x80, 0xb7), byteRange(0xba, 0xbf)...)},                                                     // U+0340–037F but 0378–0379
+	{leads: []byte{0xce}, n1: append(append(byteRange(0x84, 0x8a), 0x8c), append(byteRange(0x8e, 0xa1), byteRange(0xa3, 0xbf)...)...)},     // Greek U+0384–03BF
+	{leads: []byte{0xd8, 0xd9, 0xda, 0xdb}},                                                                                                // Arabic U+0600–06FF
+	{leads: []byte{0xe3}, n1: append([]byte{0x80, 0x83}, byteRange(0x90, 0xbf)...)},                                                        // U+3000–303F 30C0–30FF 3400–3FFF
+	{leads: []byte{0xe3}, n1: []byte{0x81}, n2: byteRange(0x81, 0xbf)},                                                                     // hiragana U+3041–307F
+	{leads: []byte{0xe3}, n1: []byte{0x82}, n2: append(byteRange(0x80, 0x96), byteRange(0x99, 0xbf)...)},                                   // U+3080–3096 3099–30BF
+	{leads: []byte{0xe2}, n1: []byte{0x80}, n2: append(byteRange(0x80, 0xa7), byteRange(0xaa, 0xbf)...)},                                   // U+2000–203F but 2028, 2029
+	{leads: []byte{0xe2}, n1: []byte{0x81}, n2: append(byteRange(0x80, 0xa4), append(byteRange(0xa6, 0xb1), byteRange(0xb4, 0xbf)...)...)}, // U+2040–207F but holes
+	{leads: []byte{0xe2}, n1: []byte{0x82}, n2: append(byteRange(0x80, 0x8e), append(byteRange(0x90, 0x9c), byteRange(0xa0, 0xbf)...)...)}, // U+2080–20BF (currency) but holes
+	{leads: []byte{0xe2}, n1: append([]byte{0x84, 0x85}, append(byteRange(0x87, 0x8f), byteRange(0x94, 0x9b)...)...)},                      // letterlike, arrows, math but U+2180–21BF; box, blocks, shapes, dingbats
+	{leads: []byte{0xea}, n1: byteRange(0xb0, 0xbf)},                                                                                       // Hangul U+AC00–AFFF
+	{leads: []byte{0xed}, n1: byteRange(0x80, 0x9d)},                                                                                       // Hangul U+D000–D77F
+	{leads: []byte{0xef}, n1: []byte{0xbc, 0xbd}, n2: byteRange(0x81, 0xbf)},                                                               // fullwidth U+FF01–FF7F
+	{leads: []byte{0xf0}, n1: []byte{0x9f}, n2: append(byteRange(0x8c, 0x99), byteRange(0xa4, 0xa7)...)},                                   // emoji U+1F300–1F67F 1F900–1F9FF
+}
+
+var (
+	gnuTables      = makeUTF8Tables(gnuSpaces, gnuAllow)
+	gnuPosixTables = makeUTF8Tables(gnuPosixSpaces, gnuAllow)
+)
+
+// blockTables returns the block routine's tables for dialect d, or nil
+// when d has none.
+func blockTables(d scalar.Dialect) *utf8Tables {
+	switch d {
+	case scalar.UTF8:
+		return goTables
+	case scalar.GNUUTF8:
+		return gnuTables
+	case scalar.GNUUTF8Posix:
+		return gnuPosixTables
+	}
+	return nil
+}
 
 // utf8Block is a kernel's UTF-8 block routine: it counts lines, words
 // (as if a separator preceded p), chars and, with lineMask ^0 (0: not),
@@ -153,7 +259,7 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.
 	if need&NeedMaxLineLength != 0 {
 		lineMask = ^uint64(0)
 	}
-	r := block(q, goTables, lineMask)
+	r := block(q, blockTables(d), lineMask)
 	n := int(r.n)
 	if n < len(q) {
 		// The block at n is not valid. A char begun before n was counted
@@ -172,13 +278,41 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.
 	}
 	q = q[:n]
 	s := r.summary(lineMask)
-	s.First = goClass(utf8.DecodeRune(q))
-	s.Last = goClass(utf8.DecodeLastRune(q))
+	s.First, s.Last = edgeClasses(q, d)
 	return scalar.Partial{Dialect: d, Bytes: uint64(n), Sum: s}, n
 }
 
-func goClass(r rune, _ int) scalar.Class {
-	if unicode.IsSpace(r) {
+// edgeClasses returns the classes of the first and last chars of valid
+// UTF-8 q that are not transparent (gnu: ASCII controls; allow-listed
+// multi-byte chars never are).
+func edgeClasses(q []byte, d scalar.Dialect) (first, last scalar.Class) {
+	for i := 0; i < len(q) && first == scalar.Transparent; {
+		r, size := utf8.DecodeRune(q[i:])
+		first = charClass(r, d)
+		i += size
+	}
+	for i := len(q); i > 0 && last == scalar.Transparent; {
+		r, size := utf8.DecodeLastRune(q[:i])
+		last = charClass(r, d)
+		i -= size
+	}
+	return first, last
+}
+
+// charClass is the class of valid char r in d as the block routine sees
+// it (for the gnu dialects, r is ASCII or allow-listed).
+func charClass(r rune, d scalar.Dialect) scalar.Class {
+	if r < 0x80 || d == scalar.UTF8 {
+		if r < 0x80 {
+			return d.ByteUnit(byte(r)).Class
+		}
+		if unicode.IsSpace(r) {
+			return scalar.Space
+		}
+		return scalar.Word
+	}
+	p := glibc.Lookup(uint32(r))
+	if p.Space() || (d == scalar.GNUUTF8 && (r == 0xa0 || r == 0x2007 || r == 0x202f || r == 0x2060)) {
 		return scalar.Space
 	}
 	return scalar.Word

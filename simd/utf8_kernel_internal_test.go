@@ -10,6 +10,7 @@ import (
 
 	"github.com/simdwc/simdwc/internal/spectest"
 	"github.com/simdwc/simdwc/scalar"
+	"github.com/simdwc/simdwc/scalar/glibc"
 )
 
 // The separator tables, read as the block routine reads them, must find
@@ -99,4 +100,123 @@ func TestUTF8BlockLineLengths(t *testing.T) {
 	if n == 0 {
 		t.Skip("no UTF-8 block routine on this CPU")
 	}
+}
+
+// gnuClass is what the gnu tables, read as the block routine reads them,
+// say of multi-byte char b (with the bytes after it): allowed, and a
+// separator or not.
+func gnuClass(tb *utf8Tables, b []byte) (allowed, space bool) {
+	for _, set := range tb.allow {
+		if set[0][b[0]&0x3f]&set[1][b[1]&0x3f]&set[2][b[2]&0x3f] != 0 {
+			allowed = true
+		}
+	}
+	return allowed, tb.lead[b[0]&0x7f]&tb.n1[b[1]&0x7f]&tb.n2[b[2]&0x7f] != 0
+}
+
+// Every code point the gnu allow-list admits must be printable in glibc,
+// and a separator in each gnu dialect exactly when the separator tables
+// say so; whatever byte follows a two-byte char. The allow-list must also
+// cover the scripts it claims (a list that admits nothing passes the rest).
+func TestUTF8GNUAllowList(t *testing.T) {
+	allowed := 0
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		enc := utf8.AppendRune(nil, r)
+		afters := [][]byte{{0x80, 0x80}}
+		if len(enc) == 2 {
+			afters = nil
+			for a := 0; a < 256; a++ {
+				afters = append(afters, []byte{byte(a), 0x80})
+			}
+		}
+		p := glibc.Lookup(uint32(r))
+		nbsp := r == 0xa0 || r == 0x2007 || r == 0x202f || r == 0x2060
+		for _, after := range afters {
+			b := append(append([]byte(nil), enc...), after...)
+			for _, c := range []struct {
+				tb   *utf8Tables
+				nbsp bool
+			}{{gnuTables, true}, {gnuPosixTables, false}} {
+				ok, space := gnuClass(c.tb, b)
+				if !ok {
+					continue
+				}
+				allowed++
+				require.True(t, p.Print(), "%U is allowed but not printable", r)
+				require.Equal(t, p.Space() || (c.nbsp && nbsp), space, "%U separator (nbsp %v)", r, c.nbsp)
+			}
+		}
+	}
+	for _, s := range []string{"é", "ñ", "ß", "«»", "λόγος", "дом", "中文", "ひらがなテキスト", "한국어", "—“…”€", "😀🎉👍🏽", "\u00a0\u2003\u3000", "ＡＢ"} {
+		for _, r := range s {
+			b := append(utf8.AppendRune(nil, r), 'x', 'x')
+			ok, _ := gnuClass(gnuTables, b)
+			require.True(t, ok, "%U %q must be allow-listed", r, s)
+		}
+	}
+	require.NotZero(t, allowed)
+}
+
+// The gnu dialects' block routine takes valid allow-listed multilingual
+// text whole (no silent fallback to the reference) and counts it exactly.
+func TestUTF8GNUBlockTakesText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(35, 36))
+	n := 0
+	for _, k := range available {
+		if k.utf8.block == nil {
+			continue
+		}
+		n++
+		for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
+			for i := 0; i < 200; i++ {
+				q := []byte(gnuSample(rng, rng.IntN(2000)))
+				for len(q) > 0 && q[len(q)-1] >= 0x80 {
+					q = q[:len(q)-1]
+				}
+				for _, need := range []Need{NeedLines | NeedWords | NeedChars, NeedWords} {
+					part, m := countValid(k.utf8.block, q, d, need)
+					require.Equal(t, len(q), m, "%s %s: the block routine must take %q", k.Name, d, q)
+					want := scalar.Count(q, d)
+					require.Equal(t, masked(want.Counts(), need), masked(part.Counts(), need), "%s %s %q", k.Name, d, q)
+					require.Equal(t, want.Sum.First, part.Sum.First)
+					require.Equal(t, want.Sum.Last, part.Sum.Last)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("no UTF-8 block routine on this CPU")
+	}
+}
+
+func masked(c scalar.Counts, need Need) scalar.Counts {
+	if need&NeedLines == 0 {
+		c.Lines = 0
+	}
+	if need&NeedWords == 0 {
+		c.Words = 0
+	}
+	if need&NeedChars == 0 {
+		c.Chars = 0
+	}
+	if need&NeedMaxLineLength == 0 {
+		c.MaxLineLength = 0
+	}
+	return c
+}
+
+// gnuSample is n bytes or so of allow-listed words, separators of both
+// gnu dialects and ASCII controls (transparent).
+func gnuSample(rng *rand.Rand, n int) string {
+	words := []string{"the", "café", "λόγος", "дом", "中文字", "ひらがな", "テキスト", "한국어", "😀", "“q”", "€5", "ＡＢ", "a\x01b", "\x7f", "\x1b[0m", "«»", "٣٤"}
+	seps := []string{" ", "\n", "\t", "\u00a0", "\u2007", "\u202f", "\u2060", "\u3000", "\u2003", "\r\n", "\u200b"}
+	var b []byte
+	for len(b) < n {
+		b = append(b, words[rng.IntN(len(words))]...)
+		b = append(b, seps[rng.IntN(len(seps))]...)
+	}
+	return string(b)
 }

@@ -76,10 +76,12 @@ func TestUTF8BlockEdgesAndSplits(t *testing.T) {
 	})
 }
 
-// Every separator either dialect knows, and those they disagree on, at
-// every offset 0..127 among multi-byte words.
+// Every separator either dialect knows, those they disagree on, and chars
+// the gnu block routine treats specially, at every offset 0..127 among
+// multi-byte words.
 func TestUTF8SpacesEveryOffset(t *testing.T) {
-	spaces := []rune{0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x2060, 0x3000, 0x200b, 0x180e, 0xfeff, 0x2001, 0x2081}
+	spaces := []rune{0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x2060, 0x3000, 0x200b, 0x180e, 0xfeff, 0x2001, 0x2081,
+		0x01, 0x1f, 0x7f, '\t', '\r', 0x218c, 0x2190, 0x10ffff} // gnu: transparent ASCII, outside the allow-list
 	for r := rune(0x2000); r <= 0x200a; r++ {
 		spaces = append(spaces, r)
 	}

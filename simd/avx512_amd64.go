@@ -2,7 +2,11 @@
 
 package simd
 
-import "github.com/simdwc/simdwc/scalar"
+import (
+	"github.com/klauspost/cpuid/v2"
+
+	"github.com/simdwc/simdwc/scalar"
+)
 
 func countAVX512(p []byte, d scalar.Dialect, need Need) scalar.Summary {
 	return countBytes(isaAVX512, p, d, need)
@@ -26,3 +30,19 @@ func maxASCIIAVX512(p []byte, r *wordsResult)
 
 //go:noescape
 func maxGNUCAVX512(p []byte, r *wordsResult)
+
+// avx512Lanes: the CPU runs maxASCIIAVX512Lanes (and the avx512 kernel
+// uses it for ascii max line length). Tests turn it off to cover the
+// general-register routine.
+var avx512Lanes = cpuid.CPU.Supports(cpuid.AVX512F, cpuid.AVX512BW, cpuid.AVX512VPOPCNTDQ)
+
+// lanesMin: below it the lanes routine's fixed cost (three groups of words
+// counted after the loop) outweighs what it saves per block.
+const lanesMin = 1024
+
+// maxASCIIAVX512Lanes is maxASCIIAVX512 with the words counted on eight
+// qword lanes (maxlanes_amd64.s), for a p that ends with '\n'. It sets
+// r.lines, r.words, r.max.
+//
+//go:noescape
+func maxASCIIAVX512Lanes(p []byte, r *wordsResult)

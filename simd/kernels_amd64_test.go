@@ -4,6 +4,7 @@ package simd
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -83,6 +84,19 @@ func shapes(rng *rand.Rand) map[string][]byte {
 // The assembly kernels return exactly the reference's Summary (not only
 // the same Counts) for NeedAll, and the asked-for fields for each need.
 func TestAsmKernelsExactSummary(t *testing.T) {
+	for _, lanes := range []bool{true, false} {
+		if lanes && !avx512Lanes {
+			continue
+		}
+		t.Run(fmt.Sprintf("lanes=%v", lanes), func(t *testing.T) {
+			defer func(was bool) { avx512Lanes = was }(avx512Lanes)
+			avx512Lanes = lanes
+			testAsmKernelsExactSummary(t)
+		})
+	}
+}
+
+func testAsmKernelsExactSummary(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
 	for _, k := range asmKernels(t) {
 		t.Run(k.Name, func(t *testing.T) {
@@ -154,6 +168,37 @@ func TestAsmKernelsGNUCWidthBytesEverywhere(t *testing.T) {
 					require.Equal(t, scalar.Count(q, scalar.GNUC).Sum, k.count(q, scalar.GNUC, NeedAll), "%s byte %#x at %d", k.Name, b, pos)
 				}
 			}
+		}
+	}
+}
+
+// maxASCIIAVX512Lanes counts exactly what maxASCIIAVX512 does (for a p
+// that ends with '\n'): every length across the group and ring boundaries
+// (512-byte groups, four slots, the last three counted after the loop),
+// at every offset mod 64, on every shape.
+func TestMaxASCIIAVX512Lanes(t *testing.T) {
+	if !avx512Lanes {
+		t.Skip("no AVX512VPOPCNTDQ")
+	}
+	rng := rand.New(rand.NewPCG(41, 42))
+	for name, text := range shapes(rng) {
+		for i := 0; i < 400; i++ {
+			s := rng.IntN(64)
+			e := s + rng.IntN(min(len(text)-s, 6000)+1)
+			if i%4 == 0 {
+				e = len(text)
+			}
+			p := text[s:e]
+			l := bytes.LastIndexByte(p, '\n')
+			if l < 0 {
+				continue
+			}
+			p = p[:l+1]
+			var want, got wordsResult
+			maxASCIIAVX512(p, &want)
+			maxASCIIAVX512Lanes(p, &got)
+			require.Equal(t, [3]uint64{want.lines, want.words, want.max}, [3]uint64{got.lines, got.words, got.max}, "%s [%d:%d]", name, s, s+len(p))
+			require.Equal(t, uint64(len(p)), got.n)
 		}
 	}
 }

@@ -65,7 +65,24 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 	if !gnu {
 		switch isa {
 		case isaAVX512:
-			maxASCIIAVX512(p, &r)
+			if !avx512Lanes || len(p) < lanesMin {
+				maxASCIIAVX512(p, &r)
+				break
+			}
+			// The routine wants p to end with '\n': what follows the
+			// last one is a run of words after a separator.
+			l := bytes.LastIndexByte(p, '\n')
+			if l < 0 { // one line: no Max to find
+				countWords(isa, p, false, &r)
+				break
+			}
+			maxASCIIAVX512Lanes(p[:l+1], &r)
+			if rest := p[l+1:]; len(rest) > 0 {
+				var t wordsResult
+				countWords(isa, rest, false, &t)
+				r.words += t.words
+			}
+			r.lastNL = uint64(l)
 		case isaAVX2:
 			t := tailBlock(p, ' ')
 			maxASCIIAVX2(p, &t, &r)

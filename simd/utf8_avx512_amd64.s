@@ -39,7 +39,8 @@
 //	Z31: spaceLUT, Z30: '\n', Z29: 0x0f, Z28: 0xbf, Z27..Z25: validation
 //	tables, Z24: 0x60, Z23: 0x70, Z22: 0x80, Z16..Z21: lead, n1, n2 tables
 //	Z13, Z14: t.ctrlBelow, t.ctrlEq; K7: the block's lanes inside p;
-//	K0: t.slowOnly. SLOW reloads t into R11 for the allow tables.
+//	K0: t.slowOnly (the gnu dialects: allow-list and transparent controls
+//	too). classify reloads t into R11 for the allow tables.
 
 // spaceLUT: VPSHUFB(spaceLUT, b) == b exactly for the six ASCII separators.
 DATA utf8SpaceLUT<>+0(SB)/8, $0xffffffffffffff20
@@ -88,8 +89,8 @@ GLOBL utf8SpaceLUT<>(SB), RODATA|NOPTR, $16
 
 // SLOW: the block in Z0, the bytes 1, 2, 3 before it in Z1, Z2, Z3 and 1,
 // 2 after it in Z4, Z5; lanes outside p masked out by K7 (and zero).
-// Jumps to hard when a lane of K7 is not valid UTF-8; else leaves the char
-// starts in K1, the newlines in K3, separators in K4 and word chars in K5
+// Jumps to hard when a lane of K7 is not valid UTF-8; classify then finds
+// the char starts (K1), newlines (K3), separators (K4) and word chars (K5)
 // for count.
 #define SLOW(hard) \
 	VPSRLW      $4, Z1, Z6; \
@@ -107,39 +108,7 @@ GLOBL utf8SpaceLUT<>(SB), RODATA|NOPTR, $16
 	VPXORQ      Z9, Z6, Z6; \
 	VPTESTMB    Z6, Z6, K7, K2; \
 	KORTESTQ    K2, K2; \
-	JNZ         hard; \
-	VPCMPB      $6, Z28, Z0, K7, K1; \
-	VPMOVB2M    Z0, K5; \
-	KANDQ       K1, K5, K5; \
-	MOVQ        t+24(FP), R11; \
-	VPERMB      utf8Tables_allow+0(R11), Z0, Z6; \
-	VPERMB      utf8Tables_allow+64(R11), Z4, Z7; \
-	VPERMB      utf8Tables_allow+128(R11), Z5, Z8; \
-	VPTERNLOGD  $0x80, Z8, Z7, Z6; \
-	VPERMB      utf8Tables_allow+192(R11), Z0, Z7; \
-	VPERMB      utf8Tables_allow+256(R11), Z4, Z8; \
-	VPERMB      utf8Tables_allow+320(R11), Z5, Z9; \
-	VPTERNLOGD  $0x80, Z9, Z8, Z7; \
-	VPORQ       Z7, Z6, Z6; \
-	VPTESTNMB   Z6, Z6, K5, K2; \
-	KORTESTQ    K2, K2; \
-	JNZ         hard; \
-	VPCMPEQB    Z30, Z0, K3; \
-	VPSHUFB     Z0, Z31, Z11; \
-	VPCMPEQB    Z11, Z0, K4; \
-	VMOVDQA64   Z0, Z12; \
-	VPERMI2B    Z17, Z16, Z12; \
-	VPERMI2B    Z19, Z18, Z4; \
-	VPERMI2B    Z21, Z20, Z5; \
-	VPTERNLOGD  $0x80, Z12, Z4, Z5; \
-	VPTESTMB    Z5, Z5, K5, K6; \
-	KORQ        K4, K6, K4; \
-	KANDNQ      K1, K4, K5; \
-	VPCMPUB     $1, Z13, Z0, K1, K2; \
-	VPCMPEQB    Z14, Z0, K1, K6; \
-	KORQ        K2, K6, K2; \
-	KANDNQ      K2, K4, K2; \
-	KANDNQ      K5, K2, K5
+	JNZ         hard
 
 // Line lengths (lineMask = -1; 0 skips them) live in the frame: a
 // line's width is the number of chars between two '\n's, so at each
@@ -245,7 +214,7 @@ before3:
 	KMOVQ AX, K1
 	VMOVDQU8.Z -3(DI)(R15*1), K1, Z3
 	SLOW(hard)
-	JMP   count
+	JMP   classify
 
 loop:
 	PREFETCHT0 1024(DI)(R15*1)
@@ -306,6 +275,49 @@ slow:
 	VMOVDQU64 1(DI)(R15*1), Z4
 	VMOVDQU64 2(DI)(R15*1), Z5
 	SLOW(hard)
+
+classify:
+	// The block is valid UTF-8: K1 = its char starts, K5 = its leads.
+	VPCMPB      $6, Z28, Z0, K7, K1
+	VPMOVB2M    Z0, K5
+	KANDQ       K1, K5, K5
+	KORTESTQ    K0, K0
+	JZ          separators
+	// gnu: a lead whose char is not allow-listed makes the block hard.
+	MOVQ        t+24(FP), R11
+	VPERMB      utf8Tables_allow+0(R11), Z0, Z6
+	VPERMB      utf8Tables_allow+64(R11), Z4, Z7
+	VPERMB      utf8Tables_allow+128(R11), Z5, Z8
+	VPTERNLOGD  $0x80, Z8, Z7, Z6
+	VPERMB      utf8Tables_allow+192(R11), Z0, Z7
+	VPERMB      utf8Tables_allow+256(R11), Z4, Z8
+	VPERMB      utf8Tables_allow+320(R11), Z5, Z9
+	VPTERNLOGD  $0x80, Z9, Z8, Z7
+	VPORQ       Z7, Z6, Z6
+	VPTESTNMB   Z6, Z6, K5, K2
+	KORTESTQ    K2, K2
+	JNZ         hard
+
+separators:
+	VPCMPEQB    Z30, Z0, K3
+	VPSHUFB     Z0, Z31, Z11
+	VPCMPEQB    Z11, Z0, K4
+	VMOVDQA64   Z0, Z12
+	VPERMI2B    Z17, Z16, Z12
+	VPERMI2B    Z19, Z18, Z4
+	VPERMI2B    Z21, Z20, Z5
+	VPTERNLOGD  $0x80, Z12, Z4, Z5
+	VPTESTMB    Z5, Z5, K5, K6
+	KORQ        K4, K6, K4
+	KANDNQ      K1, K4, K5
+	KORTESTQ    K0, K0
+	JZ          count
+	// gnu: ASCII controls (not separators) are transparent.
+	VPCMPUB     $1, Z13, Z0, K1, K2
+	VPCMPEQB    Z14, Z0, K1, K6
+	KORQ        K2, K6, K2
+	KANDNQ      K2, K4, K2
+	KANDNQ      K5, K2, K5
 
 count:
 	// The block validated: char starts in K1, newlines in K3, separators

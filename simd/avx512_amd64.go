@@ -46,3 +46,9 @@ const lanesMin = 1024
 //
 //go:noescape
 func maxASCIIAVX512Lanes(p []byte, r *wordsResult)
+
+// maxGNUCAVX512Lanes is maxGNUCAVX512 with the words counted on eight qword
+// lanes (maxlanes_amd64.s). It sets r.lines, r.words, r.max and r.n.
+//
+//go:noescape
+func maxGNUCAVX512Lanes(p []byte, r *wordsResult)

@@ -202,3 +202,25 @@ func TestMaxASCIIAVX512Lanes(t *testing.T) {
 		}
 	}
 }
+
+// maxGNUCAVX512Lanes counts and stops exactly where maxGNUCAVX512 does.
+func TestMaxGNUCAVX512Lanes(t *testing.T) {
+	if !avx512Lanes {
+		t.Skip("no AVX512VPOPCNTDQ")
+	}
+	rng := rand.New(rand.NewPCG(43, 44))
+	for name, text := range shapes(rng) {
+		for i := 0; i < 400; i++ {
+			s := rng.IntN(64)
+			e := s + rng.IntN(min(len(text)-s, 6000)+1)
+			if i%4 == 0 {
+				e = len(text)
+			}
+			p := text[s:e]
+			var want, got wordsResult
+			maxGNUCAVX512(p, &want)
+			maxGNUCAVX512Lanes(p, &got)
+			require.Equal(t, [4]uint64{want.lines, want.words, want.max, want.n}, [4]uint64{got.lines, got.words, got.max, got.n}, "%s [%d:%d]", name, s, e)
+		}
+	}
+}

@@ -278,3 +278,243 @@ lastgroups:
 	HINTERNAL(internal7, back7, next7)
 	HINTERNAL(internal8, back8, next8)
 	HINTERNAL(internal9, back9, next9)
+
+// func maxGNUCAVX512Lanes(p []byte, r *wordsResult)
+//
+// maxASCIIAVX512Lanes for gnu-c, as maxGNUCAVX512 does it: it counts the
+// blocks in which every byte is of width 1 or '\n' (W = 0x21..0x7e, so the
+// ascii word rule holds) and stops at the start of the first other block,
+// with r.n its index; it sets r.lines, r.words, r.max, r.n. p need not end
+// with '\n': a block without one makes no candidate (CMOVCS), so the max
+// only ever holds whole lines. At the stop, the lanes of the group not yet
+// written are zeroed and the pending groups' words counted as at the end.
+//
+// Registers as in maxASCIIAVX512Lanes, except: R10 is 0 (the next slot's P
+// qword is found from SI at the end of a group), Z20: 0x5e bytes, K4: ' '.
+
+// GCLASSIFY(stop): Z0 → K1 = W, DX = NL, or to stop when a byte is not of
+// width 1 and not '\n'.
+#define GCLASSIFY(stop) \
+	VPSUBB   Z26, Z0, Z2; \
+	VPCMPUB  $2, Z20, Z2, K1; \
+	VPCMPEQB Z29, Z0, K3; \
+	VPCMPEQB Z26, Z0, K4; \
+	KORTESTQ K1, K3; \
+	JCC      stop; \
+	KANDNQ   K1, K4, K1; \
+	KMOVQ    K3, DX
+
+// GLINES: HLINES, with no candidate from a block without '\n'.
+#define GLINES \
+	POPCNTQ DX, R13; \
+	ADDQ    R13, R8; \
+	TZCNTQ  DX, R13; \
+	LZCNTQ  DX, R9; \
+	LEAQ    (AX)(R13*1), R13; \
+	LEAQ    64(AX), AX; \
+	CMOVQCS R10, R13; \
+	CMOVQCC R9, AX; \
+	CMPQ    R13, R11; \
+	CMOVQGT R13, R11
+
+#define GBLOCK(off, lane, stopn) \
+	PREFETCHT0 (1024+off)(DI)(R15*1); \
+	VMOVDQU64  off(DI)(R15*1), Z0; \
+	GCLASSIFY(stopn); \
+	KMOVQ      K1, lane(SI); \
+	GLINES
+
+// GSTOP(stopn, off): the stop in the block at R15+off.
+#define GSTOP(stopn, off) \
+stopn: \
+	ADDQ $off, R15; \
+	JMP  stop
+
+// GSLOTS: SLOTS without R10.
+#define GSLOTS \
+	MOVQ R15, R9; \
+	SHRQ $3, R9; \
+	ANDQ $0xc0, R9; \
+	LEAQ (R14)(R9*1), SI; \
+	MOVQ R9, R12; \
+	XORQ $0x80, R12; \
+	ADDQ R14, R12
+
+// GNEXTP: lane 7 of this group's W again before the next slot.
+#define GNEXTP \
+	MOVQ  SI, R9; \
+	SUBQ  R14, R9; \
+	ADDQ  $0x40, R9; \
+	ANDQ  $0xc0, R9; \
+	KMOVQ K1, -8(R14)(R9*1)
+
+TEXT ·maxGNUCAVX512Lanes(SB), NOSPLIT, $384-32
+	MOVQ p_base+0(FP), DI
+	MOVQ p_len+8(FP), CX
+	LEAQ 64(SP), R14
+	MOVL         $0x0a, DX
+	VPBROADCASTB DX, Z29
+	MOVL         $0x20, DX
+	VPBROADCASTB DX, Z26
+	MOVL         $0x5e, DX
+	VPBROADCASTB DX, Z20
+	VPXORQ       Z15, Z15, Z15
+	VPXORQ       Z23, Z23, Z23
+	VMOVDQU64    Z15, -64(R14)
+	VMOVDQU64    Z15, (R14)
+	VMOVDQU64    Z15, 64(R14)
+	VMOVDQU64    Z15, 128(R14)
+	VMOVDQU64    Z15, 192(R14)
+	XORQ         R8, R8
+	XORQ         R10, R10
+	XORQ         R11, R11
+	XORQ         R15, R15
+	MOVQ         $(-1<<62), AX
+	MOVQ         CX, BX
+	ANDQ         $~511, BX
+	JZ           tail
+
+loopcheck:
+	GSLOTS
+	GBLOCK(0, 0, stop1)
+	HCHECK(internal0, back0)
+	GBLOCK(64, 8, stop2)
+	HCHECK(internal1, back1)
+	GBLOCK(128, 16, stop3)
+	HCHECK(internal2, back2)
+	GBLOCK(192, 24, stop4)
+	HCHECK(internal3, back3)
+	GBLOCK(256, 32, stop5)
+	HCHECK(internal4, back4)
+	GBLOCK(320, 40, stop6)
+	HCHECK(internal5, back5)
+	GBLOCK(384, 48, stop7)
+	HCHECK(internal6, back6)
+	GBLOCK(448, 56, stop8)
+	HCHECK(internal7, back7)
+	GNEXTP
+	HWORDS
+	ADDQ $512, R15
+	CMPQ R15, BX
+	JEQ  tail
+	CMPQ R11, $62
+	JLT  loopcheck
+
+loop:
+	GSLOTS
+	GBLOCK(0, 0, stop9)
+	GBLOCK(64, 8, stop10)
+	GBLOCK(128, 16, stop11)
+	GBLOCK(192, 24, stop12)
+	GBLOCK(256, 32, stop13)
+	GBLOCK(320, 40, stop14)
+	GBLOCK(384, 48, stop15)
+	GBLOCK(448, 56, stop16)
+	GNEXTP
+	HWORDS
+	ADDQ $512, R15
+	CMPQ R15, BX
+	JNE  loop
+
+tail:
+	GSLOTS
+	VMOVDQU64 Z15, (SI)
+	XORQ      BX, BX
+
+tailblocks:
+	MOVQ      CX, R9
+	ANDQ      $~63, R9
+	CMPQ      R15, R9
+	JEQ       partial
+	VMOVDQU64 (DI)(R15*1), Z0
+	GCLASSIFY(stop)
+	KMOVQ     K1, (SI)(BX*1)
+	GLINES
+	HCHECK(internal8, back8)
+	ADDQ      $64, R15
+	ADDQ      $8, BX
+	JMP       tailblocks
+
+partial:
+	CMPQ      R15, CX
+	JEQ       lastgroups
+	MOVQ      CX, DX
+	SUBQ      R15, DX
+	MOVQ      $-1, R9
+	BZHIQ     DX, R9, R9
+	KMOVQ     R9, K4
+	VMOVDQA64 Z26, Z0
+	VMOVDQU8  (DI)(R15*1), K4, Z0
+	GCLASSIFY(stop)
+	KMOVQ     K1, (SI)(BX*1)
+	GLINES
+	HCHECK(internal9, back9)
+	MOVQ      CX, R15
+	JMP       lastgroups
+
+stop:
+	// Block R15 holds a byte of width other than 1: zero the lanes of
+	// this group from it on, and end here.
+	MOVQ       R15, R9
+	ANDQ       $511, R9
+	SHRQ       $6, R9
+	MOVQ       $-1, R13
+	SHLXQ      R9, R13, R13
+	KMOVW      R13, K5
+	VMOVDQU64  Z15, K5, (SI)
+	MOVQ       R15, CX
+
+lastgroups:
+	HWORDS
+	MOVQ SI, R12
+	SUBQ R14, R12
+	SUBQ $0x40, R12
+	ANDQ $0xc0, R12
+	ADDQ R14, R12
+	HWORDS
+	MOVQ SI, R12
+	HWORDS
+
+	VMOVDQU64 Z23, 256(R14)
+	MOVQ      256(R14), DX
+	ADDQ      264(R14), DX
+	ADDQ      272(R14), DX
+	ADDQ      280(R14), DX
+	ADDQ      288(R14), DX
+	ADDQ      296(R14), DX
+	ADDQ      304(R14), DX
+	ADDQ      312(R14), DX
+	MOVQ      r+24(FP), R9
+	MOVQ      DX, wordsResult_words(R9)
+	MOVQ      R8, wordsResult_lines(R9)
+	MOVQ      R11, wordsResult_max(R9)
+	MOVQ      CX, wordsResult_n(R9)
+	VZEROUPPER
+	RET
+
+	HINTERNAL(internal0, back0, next0)
+	HINTERNAL(internal1, back1, next1)
+	HINTERNAL(internal2, back2, next2)
+	HINTERNAL(internal3, back3, next3)
+	HINTERNAL(internal4, back4, next4)
+	HINTERNAL(internal5, back5, next5)
+	HINTERNAL(internal6, back6, next6)
+	HINTERNAL(internal7, back7, next7)
+	HINTERNAL(internal8, back8, next8)
+	HINTERNAL(internal9, back9, next9)
+	GSTOP(stop1, 0)
+	GSTOP(stop2, 64)
+	GSTOP(stop3, 128)
+	GSTOP(stop4, 192)
+	GSTOP(stop5, 256)
+	GSTOP(stop6, 320)
+	GSTOP(stop7, 384)
+	GSTOP(stop8, 448)
+	GSTOP(stop9, 0)
+	GSTOP(stop10, 64)
+	GSTOP(stop11, 128)
+	GSTOP(stop12, 192)
+	GSTOP(stop13, 256)
+	GSTOP(stop14, 320)
+	GSTOP(stop15, 384)
+	GSTOP(stop16, 448)

@@ -96,11 +96,23 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 	// Summaries merge exactly.
 	var sum scalar.Summary
 	merged := false // sum holds something: ordinary text never gets here
+	// The lanes routine has a fixed cost per call: after a short run
+	// (tabs every few lines) the general-register one goes on.
+	lanes := avx512Lanes
 	for {
 		r = wordsResult{}
 		switch isa {
 		case isaAVX512:
-			maxGNUCAVX512(p, &r)
+			if !lanes || len(p) < lanesMin {
+				maxGNUCAVX512(p, &r)
+				lanes = avx512Lanes && r.n >= lanesMin
+				break
+			}
+			maxGNUCAVX512Lanes(p, &r)
+			lanes = r.n >= lanesMin
+			if r.lines > 0 {
+				r.lastNL = uint64(bytes.LastIndexByte(p[:r.n], '\n'))
+			}
 		case isaAVX2:
 			t := tailBlock(p, ' ')
 			maxGNUCAVX2(p, &t, &r)

@@ -10,11 +10,6 @@ type utf8Funcs struct {
 	// asciiPrefix returns the index of the first byte ≥ 0x80 of p, or
 	// len(p). nil: asciiPrefixSWAR.
 	asciiPrefix func(p []byte) int
-	// asciiRun counts, in one pass, the longest pure-ASCII prefix of p
-	// (up to the first byte ≥ 0x80) as the byte dialect twin does, and
-	// returns its Summary (fields outside need unspecified) and length.
-	// nil: asciiPrefix, then the byte kernel over the prefix.
-	asciiRun func(p []byte, twin scalar.Dialect, need Need) (s scalar.Summary, n int)
 	// block counts lines, words, chars and line lengths of valid UTF-8 in
 	// the utf8 dialect, and lines, words and chars of valid allow-listed
 	// text in the gnu ones (see countValid). nil: the reference does.
@@ -46,24 +41,13 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 	twin := d.ASCIITwin()
 	acc := scalar.Partial{Dialect: d}
 	for len(p) > 0 {
-		if run := k.utf8.asciiRun; run != nil {
-			s, n := run(p, twin, need)
-			if n > 0 {
-				acc = acc.Merge(scalar.FromSummary(d, uint64(n), s))
-				p = p[n:]
-				if len(p) == 0 {
-					break
-				}
-			}
-		} else {
-			w := min(len(p), asciiWindow)
-			n := prefix(p[:w])
-			if n > 0 {
-				acc = acc.Merge(scalar.FromSummary(d, uint64(n), k.count(p[:n], twin, need)))
-				p = p[n:]
-				if n == w {
-					continue
-				}
+		w := min(len(p), asciiWindow)
+		n := prefix(p[:w])
+		if n > 0 {
+			acc = acc.Merge(scalar.FromSummary(d, uint64(n), k.count(p[:n], twin, need)))
+			p = p[n:]
+			if n == w {
+				continue
 			}
 		}
 		// p[0] ≥ 0x80.

@@ -12,6 +12,12 @@ func countAVX512(p []byte, d scalar.Dialect, need Need) scalar.Summary {
 	return countBytes(isaAVX512, p, d, need)
 }
 
+// countAVX512VBMI is the avx512vbmi kernel's count: the avx512 routines
+// plus the AVX512VPOPCNTDQ eight-lane ones for max line length.
+func countAVX512VBMI(p []byte, d scalar.Dialect, need Need) scalar.Summary {
+	return countBytes(isaAVX512X, p, d, need)
+}
+
 // linesAVX512 returns the number of '\n' bytes in p (lines_amd64.s).
 //
 //go:noescape
@@ -31,8 +37,8 @@ func maxASCIIAVX512(p []byte, r *wordsResult)
 //go:noescape
 func maxGNUCAVX512(p []byte, r *wordsResult)
 
-// avx512Lanes: the CPU runs maxASCIIAVX512Lanes (and the avx512 kernel
-// uses it for ascii max line length). Tests turn it off to cover the
+// avx512Lanes: the CPU runs maxASCIIAVX512Lanes (and the avx512vbmi
+// kernel uses it for max line length). Tests turn it off to cover the
 // general-register routine.
 var avx512Lanes = cpuid.CPU.Supports(cpuid.AVX512F, cpuid.AVX512BW, cpuid.AVX512VPOPCNTDQ)
 

@@ -8,7 +8,8 @@ import "github.com/klauspost/cpuid/v2"
 func archKernels() []*Kernel {
 	return []*Kernel{
 		{Name: "avx2", supported: hasAVX2, count: countAVX2, utf8: utf8Funcs{asciiPrefix: asciiPrefixAVX2}},
-		{Name: "avx512", supported: hasAVX512, count: countAVX512, utf8: utf8FuncsAVX512()},
+		{Name: "avx512", supported: hasAVX512, count: countAVX512, utf8: utf8Funcs{asciiPrefix: asciiPrefixAVX512}},
+		{Name: "avx512vbmi", supported: hasAVX512VBMI, count: countAVX512VBMI, utf8: utf8FuncsAVX512()},
 	}
 }
 
@@ -22,6 +23,14 @@ func hasBitOps() bool {
 // checks that the OS saves the ZMM and opmask state).
 func hasAVX512() bool {
 	return hasBitOps() && cpuid.CPU.Supports(cpuid.AVX512F, cpuid.AVX512BW)
+}
+
+// hasAVX512VBMI: the avx512vbmi kernel adds, on top of avx512, routines
+// that need AVX512VBMI (VPERMI2B: the UTF-8 block routine) and
+// AVX512VPOPCNTDQ (VPOPCNTQ: the eight-lane max line length). Instructions
+// beyond AVX512BW live only in this kernel, behind this check.
+func hasAVX512VBMI() bool {
+	return hasAVX512() && cpuid.CPU.Supports(cpuid.AVX512VBMI, cpuid.AVX512VPOPCNTDQ)
 }
 
 func hasAVX2() bool {

@@ -2,16 +2,10 @@
 
 package simd
 
-import "github.com/klauspost/cpuid/v2"
-
-// utf8FuncsAVX512 are the avx512 kernel's UTF-8 routines; the block
-// routine also needs AVX512VBMI (VPERMI2B).
+// utf8FuncsAVX512 are the avx512vbmi kernel's UTF-8 routines: the block
+// routine needs AVX512VBMI (VPERMI2B), which the kernel's row checks.
 func utf8FuncsAVX512() utf8Funcs {
-	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512}
-	if cpuid.CPU.Supports(cpuid.AVX512VBMI) {
-		f.block = utf8WordsAVX512
-	}
-	return f
+	return utf8Funcs{asciiPrefix: asciiPrefixAVX512, block: utf8WordsAVX512}
 }
 
 // asciiPrefixAVX512 and asciiPrefixAVX2 return the index of the first byte

@@ -32,7 +32,8 @@ type wordsResult struct {
 
 // Routine selectors for countBytes.
 const (
-	isaAVX512 = iota
+	isaAVX512  = iota // AVX512F + AVX512BW only
+	isaAVX512X        // plus AVX512VPOPCNTDQ: the eight-lane NeedAll routines
 	isaAVX2
 )
 
@@ -48,7 +49,7 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 		// Lines (and chars, which are len(p) in a byte dialect).
 		var lines uint64
 		switch isa {
-		case isaAVX512:
+		case isaAVX512, isaAVX512X:
 			lines = linesAVX512(p)
 		case isaAVX2:
 			t := tailBlock(p, 0)
@@ -64,8 +65,8 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 	}
 	if !gnu {
 		switch isa {
-		case isaAVX512:
-			if !avx512Lanes || len(p) < lanesMin {
+		case isaAVX512, isaAVX512X:
+			if isa != isaAVX512X || !avx512Lanes || len(p) < lanesMin {
 				maxASCIIAVX512(p, &r)
 				break
 			}
@@ -98,14 +99,14 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 	merged := false // sum holds something: ordinary text never gets here
 	// The lanes routine has a fixed cost per call: after a short run
 	// (tabs every few lines) the general-register one goes on.
-	lanes := avx512Lanes
+	lanes := isa == isaAVX512X && avx512Lanes
 	for {
 		r = wordsResult{}
 		switch isa {
-		case isaAVX512:
+		case isaAVX512, isaAVX512X:
 			if !lanes || len(p) < lanesMin {
 				maxGNUCAVX512(p, &r)
-				lanes = avx512Lanes && r.n >= lanesMin
+				lanes = isa == isaAVX512X && avx512Lanes && r.n >= lanesMin
 				break
 			}
 			maxGNUCAVX512Lanes(p, &r)
@@ -176,7 +177,7 @@ func hasBetween(x uint64, m, n uint64) uint64 {
 // countWords runs the lines-and-words routine of isa for the dialect.
 func countWords(isa int, p []byte, gnu bool, r *wordsResult) {
 	switch isa {
-	case isaAVX512:
+	case isaAVX512, isaAVX512X:
 		if gnu {
 			wordsGNUCAVX512(p, r)
 		} else {

@@ -40,7 +40,9 @@ type Partial struct {
 // FromSummary builds the Partial of an n-byte chunk whose every byte is a
 // whole char — any chunk in a byte dialect, or pure ASCII in a UTF-8
 // dialect — from its Summary as the byte dialect d.ASCIITwin() counts it.
-// The SIMD kernels count that way; Chars is set to n.
+// The SIMD kernels count that way; Chars is set to n. (A kernel asked for
+// lines alone uses it for any chunk: lines need no decoding, and the other
+// counts are then unspecified.)
 func FromSummary(d Dialect, n uint64, s Summary) Partial {
 	s.Chars = n
 	return Partial{Dialect: d, Bytes: n, Sum: s}

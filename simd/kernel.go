@@ -48,6 +48,11 @@ func (k *Kernel) Count(p []byte, d scalar.Dialect, need Need) scalar.Partial {
 		need = NeedAll
 	}
 	if d.Decoder() != scalar.DecodeBytes {
+		if need == NeedLines {
+			// Lines are the '\n' bytes in every dialect, and 0x0A is never
+			// inside a multi-byte char: no decoding needed.
+			return scalar.FromSummary(d, uint64(len(p)), k.count(p, d.ASCIITwin(), need))
+		}
 		return k.countUTF8(p, d, need)
 	}
 	return scalar.FromSummary(d, uint64(len(p)), k.count(p, d, need))

@@ -101,21 +101,7 @@ func (o Options) CountContext(ctx context.Context, p []byte) (Counts, error) {
 // finish turns a Partial into Counts, zeroing counts nobody asked for (a
 // kernel's values for those are unspecified).
 func (o Options) finish(p scalar.Partial) Counts {
-	c := p.Counts()
-	n := o.need()
-	if n&Lines == 0 {
-		c.Lines = 0
-	}
-	if n&Words == 0 {
-		c.Words = 0
-	}
-	if n&Chars == 0 {
-		c.Chars = 0
-	}
-	if n&MaxLineLength == 0 {
-		c.MaxLineLength = 0
-	}
-	return c
+	return o.need().Keep(p.Counts())
 }
 
 // CountReader counts everything r yields until io.EOF. On a read error it

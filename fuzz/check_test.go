@@ -65,24 +65,8 @@ func needs() []simd.Need {
 	return out
 }
 
-// masked keeps the counts need asks for, and bytes; need 0 keeps bytes
-// only (what a kernel promises).
-func masked(c scalar.Counts, need simd.Need) scalar.Counts {
-	r := scalar.Counts{Bytes: c.Bytes}
-	if need&simd.NeedLines != 0 {
-		r.Lines = c.Lines
-	}
-	if need&simd.NeedWords != 0 {
-		r.Words = c.Words
-	}
-	if need&simd.NeedChars != 0 {
-		r.Chars = c.Chars
-	}
-	if need&simd.NeedMaxLineLength != 0 {
-		r.MaxLineLength = c.MaxLineLength
-	}
-	return r
-}
+// masked keeps the counts need asks for (and bytes).
+func masked(c scalar.Counts, need simd.Need) scalar.Counts { return need.Keep(c) }
 
 // plan hands out the fuzzer's choices one byte at a time, cycling; an
 // empty plan gives zeros.

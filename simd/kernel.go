@@ -26,6 +26,25 @@ const (
 	NeedAll = NeedLines | NeedWords | NeedChars | NeedMaxLineLength
 )
 
+// Keep returns c with the counts outside n zeroed (Bytes always stays):
+// what a kernel guarantees for need n.
+func (n Need) Keep(c scalar.Counts) scalar.Counts {
+	r := scalar.Counts{Bytes: c.Bytes}
+	if n&NeedLines != 0 {
+		r.Lines = c.Lines
+	}
+	if n&NeedWords != 0 {
+		r.Words = c.Words
+	}
+	if n&NeedChars != 0 {
+		r.Chars = c.Chars
+	}
+	if n&NeedMaxLineLength != 0 {
+		r.MaxLineLength = c.MaxLineLength
+	}
+	return r
+}
+
 // Kernel is one way of counting a chunk in a byte dialect.
 type Kernel struct {
 	// Name is what SIMDWC_KERNEL and Select accept.

@@ -26,22 +26,7 @@ var needs = []simd.Need{
 }
 
 // masked keeps the counts need asks for (and bytes).
-func masked(c scalar.Counts, need simd.Need) scalar.Counts {
-	r := scalar.Counts{Bytes: c.Bytes}
-	if need&simd.NeedLines != 0 {
-		r.Lines = c.Lines
-	}
-	if need&simd.NeedWords != 0 {
-		r.Words = c.Words
-	}
-	if need&simd.NeedChars != 0 {
-		r.Chars = c.Chars
-	}
-	if need&simd.NeedMaxLineLength != 0 {
-		r.MaxLineLength = c.MaxLineLength
-	}
-	return r
-}
+func masked(c scalar.Counts, need simd.Need) scalar.Counts { return need.Keep(c) }
 
 // corpora are the texts every kernel is run on: random, and the
 // adversarial shapes that stress the word carry and the tab columns.

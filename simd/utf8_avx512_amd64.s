@@ -23,7 +23,7 @@
 // separator is found from the byte and the two after it with three 128-entry
 // VPERMI2B lookups (t.lead, t.n1, t.n2: one bit per pattern, so a match
 // needs the same bit in all three), and continuation bytes are transparent,
-// which the gnu-c word rule handles (see WORDS_T). Blocks of pure ASCII
+// which the gnu-c word rule handles (see WORDS_GNUC_R). Blocks of pure ASCII
 // (with no sequence open before them) take the ascii word rule, unless
 // t.slowOnly (K0) sends every block through SLOW.
 //
@@ -54,38 +54,9 @@ GLOBL utf8SpaceLUT<>(SB), RODATA|NOPTR, $16
 	CMPQ    R13, $64; \
 	CMOVQGE R12, AX
 
-// WORDS_ASCII: W in AX, no transparent byte.
-#define WORDS_ASCII \
-	MOVQ    AX, R13; \
-	SHLQ    $1, R9, R13; \
-	ANDNQ   AX, R13, R13; \
-	POPCNTQ R13, R13; \
-	ADDQ    R13, R10; \
-	MOVQ    AX, R9
-
-// WORDS_T: W in AX, S in DX, the rest transparent (as in words_amd64.s):
-//	seed   = T & W<<1; inword = W | (T &^ (T + seed)); starts = W &^ inword<<1
-// corrected by the carry on the first non-T byte.
-#define WORDS_T \
-	ORQ     AX, DX; \
-	MOVQ    DX, R13; \
-	NOTQ    R13; \
-	LEAQ    (AX)(AX*1), R14; \
-	ANDNQ   R14, DX, R14; \
-	ADDQ    R13, R14; \
-	ANDNQ   R13, R14, R14; \
-	ORQ     AX, R14; \
-	LEAQ    (R14)(R14*1), R13; \
-	ANDNQ   AX, R13, R13; \
-	BLSIQ   DX, AX; \
-	MOVQ    R9, R12; \
-	SARQ    $63, R12; \
-	ANDQ    R12, AX; \
-	ANDNQ   R13, AX, R13; \
-	POPCNTQ R13, R13; \
-	ADDQ    R13, R10; \
-	TESTQ   DX, DX; \
-	CMOVQNE R14, R9
+// WORDS_ASCII_R (no transparent byte) and WORDS_GNUC_R (the rest
+// transparent): the word arithmetic of the byte routines, words_amd64.h.
+#include "words_amd64.h"
 
 // SLOW: the block in Z0, the bytes 1, 2, 3 before it in Z1, Z2, Z3 and 1,
 // 2 after it in Z4, Z5; lanes outside p masked out by K7 (and zero).
@@ -229,7 +200,7 @@ loop:
 	VPCMPB    $4, Z11, Z0, K1
 	VPCMPEQB  Z30, Z0, K3
 	KMOVQ     K1, AX
-	WORDS_ASCII
+	WORDS_ASCII_R
 	KMOVQ     K3, DX
 	POPCNTQ   DX, R13
 	ADDQ      R13, R8
@@ -333,7 +304,7 @@ counted:
 	ADDQ    AX, SI
 	KMOVQ   K5, AX
 	KMOVQ   K4, DX
-	WORDS_T
+	WORDS_GNUC_R
 	KXNORQ  K7, K7, K7
 	JMP     next
 

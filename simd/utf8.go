@@ -14,6 +14,9 @@ type utf8Funcs struct {
 	// the utf8 dialect, and lines, words and chars of valid allow-listed
 	// text in the gnu ones (see countValid). nil: the reference does.
 	block utf8Block
+	// utf8Only: block knows the utf8 dialect only; the gnu ones go to
+	// the reference where the text is not ASCII.
+	utf8Only bool
 }
 
 // asciiWindow bounds one pure-ASCII run handed to the byte kernel: the
@@ -35,7 +38,7 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 		prefix = asciiPrefixSWAR
 	}
 	block := k.utf8.block
-	if blockTables(d) == nil || (d != scalar.UTF8 && need&NeedMaxLineLength != 0) {
+	if blockTables(d) == nil || (d != scalar.UTF8 && (need&NeedMaxLineLength != 0 || k.utf8.utf8Only)) {
 		block = nil // gnu widths (wcwidth) are the reference's
 	}
 	twin := d.ASCIITwin()

@@ -55,6 +55,12 @@ type utf8Tables struct {
 	// slowOnly is ^0 when every block must take the classifying path (the
 	// pure-ASCII shortcut knows no transparent bytes).
 	slowOnly uint64
+	// sepNib are the separator patterns for 16-entry lookups (VPSHUFB
+	// without VBMI): lead, n1, n2 tables indexed by the low and by the
+	// high nibble of b, b+1, b+2 (sepNib[2k] low, sepNib[2k+1] high); a
+	// separator starts where one bit is set in all six. Each bit is one
+	// product of nibble sets (see nibblePatterns).
+	sepNib [6][16]byte
 }
 
 // Keiser & Lemire's error classes.
@@ -149,6 +155,17 @@ func makeUTF8Tables(spaces []seqPattern, allow []allowPattern) *utf8Tables {
 			}
 		}
 	}
+	for i, np := range nibblePatterns(spaces) {
+		bit := byte(1) << i
+		for k, set := range np {
+			for _, nib := range set[0] {
+				t.sepNib[2*k][nib] |= bit
+			}
+			for _, nib := range set[1] {
+				t.sepNib[2*k+1][nib] |= bit
+			}
+		}
+	}
 	for i, sp := range spaces {
 		bit := byte(1) << i
 		t.lead[sp.lead&0x7f] |= bit
@@ -165,6 +182,46 @@ func makeUTF8Tables(spaces []seqPattern, allow []allowPattern) *utf8Tables {
 		}
 	}
 	return t
+}
+
+// nibblePatterns splits separator patterns into products of nibble sets:
+// for each of lead, n1, n2 a set of low nibbles and one of high nibbles,
+// such that the byte sets are exactly the products. A byte set is split
+// by high nibble; patterns beyond eight (one bit each) panic, which
+// TestUTF8SpaceNibbles would report.
+func nibblePatterns(spaces []seqPattern) [][3][2][]byte {
+	all := byteRange(0, 15)
+	split := func(bs []byte) [][2][]byte { // nil: any byte
+		if bs == nil {
+			return [][2][]byte{{all, all}}
+		}
+		var out [][2][]byte
+		for hi := byte(0); hi < 16; hi++ {
+			var lo []byte
+			for _, b := range bs {
+				if b>>4 == hi {
+					lo = append(lo, b&15)
+				}
+			}
+			if lo != nil {
+				out = append(out, [2][]byte{lo, {hi}})
+			}
+		}
+		return out
+	}
+	var out [][3][2][]byte
+	for _, sp := range spaces {
+		lead := [2][]byte{{sp.lead & 15}, {sp.lead >> 4}}
+		for _, n1 := range split(sp.n1) {
+			for _, n2 := range split(sp.n2) {
+				out = append(out, [3][2][]byte{lead, n1, n2})
+			}
+		}
+	}
+	if len(out) > 8 {
+		panic("simd: more than eight nibble separator patterns")
+	}
+	return out
 }
 
 var goTables = makeUTF8Tables(goSpaces, nil)

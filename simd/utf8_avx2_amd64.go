@@ -1,0 +1,69 @@
+//go:build !purego
+
+package simd
+
+// utf8FuncsAVX2 are the avx2 kernel's UTF-8 routines: the block routine
+// knows the utf8 dialect only (the gnu allow-list needs 64-entry lookups,
+// VBMI's), so gnu-utf8 text that is not ASCII goes to the reference.
+func utf8FuncsAVX2() utf8Funcs {
+	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, block: utf8WordsAVX2, utf8Only: true}
+}
+
+// utf8State is the running state of utf8BlocksAVX2, carried from call to
+// call (the fields of utf8Result but n, which each call sets).
+type utf8State struct {
+	lines, words, chars uint64
+	// carry's top bit is 1 when the last non-transparent char was a word
+	// char.
+	carry                uint64
+	head, max, lineStart uint64
+	n                    uint64
+}
+
+// utf8BlocksAVX2 counts p[:n] into st (utf8_avx2_amd64.s); it reads
+// p[-3:0] and up to 2 bytes past the last 64-byte block, which must be
+// zero from p[n] on when n is not a multiple of 64.
+//
+//go:noescape
+func utf8BlocksAVX2(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8State)
+
+// edgeSpan bounds what utf8WordsAVX2 counts from a padded copy at each
+// end of p: the first block, or all of a short p, and what follows the
+// last block whose reads stay inside p.
+const edgeSpan = 64 + 66 - 1
+
+// utf8WordsAVX2 is the avx2 kernel's utf8Block: it counts the first
+// block (and the 3 zero bytes before it) and the last ones (and zeros
+// after them) from padded copies, the blocks between from p itself.
+func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
+	st := utf8State{head: ^uint64(0)}
+	// buf: 3 bytes before, up to edgeSpan counted, the rest of their last
+	// block and 2 bytes after.
+	var buf [3 + 192 + 2]byte
+	head := len(p)
+	if head > edgeSpan {
+		head = 64
+	}
+	copy(buf[3:], p[:min(len(p), head+2)])
+	utf8BlocksAVX2(&buf[3], head, t, lineMask, &st)
+	done := int(st.n)
+	if done == head && head < len(p) {
+		// The blocks i ≥ 64 with p[i-3 : i+66] inside p.
+		mid := (len(p) - 66) / 64 * 64
+		if mid > 0 {
+			utf8BlocksAVX2(&p[64], mid, t, lineMask, &st)
+			done += int(st.n)
+		}
+		if done == 64+mid {
+			buf = [len(buf)]byte{}
+			rest := len(p) - done
+			copy(buf[:], p[done-3:])
+			utf8BlocksAVX2(&buf[3], rest, t, lineMask, &st)
+			done += int(st.n)
+		}
+	}
+	return utf8Result{
+		lines: st.lines, words: st.words, chars: st.chars, inWord: st.carry >> 63, n: uint64(done),
+		head: st.head, max: st.max, lineStart: st.lineStart,
+	}
+}

@@ -30,3 +30,40 @@ func maxASCIIAVX2(p []byte, tail *[64]byte, r *wordsResult)
 
 //go:noescape
 func maxGNUCAVX2(p []byte, tail *[64]byte, r *wordsResult)
+
+// The *HiAVX2 routines are the same but stop before the first 64-byte
+// block (the tail included) that holds a byte >= 0x80, with r.n its index:
+// they count the ASCII stretches of the UTF-8 dialects in one pass.
+//
+//go:noescape
+func wordsASCIIHiAVX2(p []byte, tail *[64]byte, r *wordsResult)
+
+//go:noescape
+func wordsGNUCHiAVX2(p []byte, tail *[64]byte, r *wordsResult)
+
+//go:noescape
+func maxASCIIHiAVX2(p []byte, tail *[64]byte, r *wordsResult)
+
+// countASCIIAVX2 is the avx2 kernel's utf8Funcs.countASCII.
+func countASCIIAVX2(p []byte, d scalar.Dialect, need Need) (scalar.Summary, int) {
+	if len(p) == 0 {
+		return scalar.Summary{}, 0
+	}
+	var r wordsResult
+	withMax := need&NeedMaxLineLength != 0
+	switch {
+	case withMax && d == scalar.GNUC:
+		return scalar.Summary{}, 0 // gnu-c widths: the byte kernel's own loop
+	case withMax:
+		t := tailBlock(p, ' ')
+		maxASCIIHiAVX2(p, &t, &r)
+	case d == scalar.GNUC:
+		t := tailBlock(p, 0)
+		wordsGNUCHiAVX2(p, &t, &r)
+	default:
+		t := tailBlock(p, ' ')
+		wordsASCIIHiAVX2(p, &t, &r)
+	}
+	n := int(r.n)
+	return summarize(p[:n], d, &r, withMax), n
+}

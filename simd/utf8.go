@@ -10,6 +10,11 @@ type utf8Funcs struct {
 	// asciiPrefix returns the index of the first byte ≥ 0x80 of p, or
 	// len(p). nil: asciiPrefixSWAR.
 	asciiPrefix func(p []byte) int
+	// countASCII counts p in byte dialect d (the ASCII twin) up to the
+	// first 64-byte block that holds a byte ≥ 0x80, in one pass, and
+	// returns that prefix's Summary and length (0 where it does not
+	// apply). nil: asciiPrefix and the byte kernel, in windows.
+	countASCII func(p []byte, d scalar.Dialect, need Need) (scalar.Summary, int)
 	// block counts lines, words, chars and line lengths of valid UTF-8 in
 	// the utf8 dialect, and lines, words and chars of valid allow-listed
 	// text in the gnu ones (see countValid). nil: the reference does.
@@ -44,6 +49,13 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 	twin := d.ASCIITwin()
 	acc := scalar.Partial{Dialect: d}
 	for len(p) > 0 {
+		if k.utf8.countASCII != nil && p[0] < 0x80 {
+			if s, n := k.utf8.countASCII(p, twin, need); n > 0 {
+				acc = acc.Merge(scalar.FromSummary(d, uint64(n), s))
+				p = p[n:]
+				continue
+			}
+		}
 		w := min(len(p), asciiWindow)
 		n := prefix(p[:w])
 		if n > 0 {

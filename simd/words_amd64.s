@@ -558,122 +558,155 @@ fold: \
 	VPADDQ       X9, X8, X8; \
 	VMOVQ        X8, R8
 
+// HIGH_NONE and HIGH2(stop), the check of the routines' two flavours: the
+// plain ones count all of p; the *HiAVX2 ones (for the UTF-8 dialects'
+// ASCII stretches) stop at the first block, the tail one included, that
+// holds a byte >= 0x80, before counting it (r.n = its index). HIGH2 runs
+// after CLASSIFY2_*, when Y0 is free: the block is still in Y0/Y4.
+#define HIGH_NONE(stop)
+
+#define HIGH2(stop) \
+	VPOR      Y4, Y0, Y0; \
+	VPMOVMSKB Y0, R13; \
+	TESTL     R13, R13; \
+	JNZ       stop
+
+// WORDS_ASCII2(high, ...): the body of wordsASCIIAVX2 and
+// wordsASCIIHiAVX2. The arguments are passed in, so that the macros name
+// no FP slot (vet's asmdecl reads them as lines of the TEXT before).
+#define WORDS_ASCII2(high, pbase, plen, tailp, rp) \
+	MOVQ pbase, DI; \
+	MOVQ plen, BX; \
+	CONSTS2; \
+	LINESACC_INIT; \
+	TESTQ BX, BX; \
+	JZ    tail; \
+loop: \
+	PREFETCHT0 1024(DI)(R15*1); \
+	CLASSIFY2_ASCII((DI)(R15*1), 32(DI)(R15*1)); \
+	high(done); \
+	WORDS_ASCII_R; \
+	LINESACC(fold1, back1); \
+	ADDQ $64, R15; \
+	CMPQ R15, BX; \
+	JNE  loop; \
+tail: \
+	CMPQ   R15, plen; \
+	JEQ    done; \
+	MOVQ   tailp, DI; \
+	CLASSIFY2_ASCII((DI), 32(DI)); \
+	high(done); \
+	WORDS_ASCII_R; \
+	VPSUBB Y2, Y10, Y10; \
+	VPSUBB Y6, Y10, Y10; \
+	MOVQ   plen, R15; \
+done: \
+	LINESACC_SUM; \
+	VZEROUPPER; \
+	MOVQ rp, AX; \
+	STORE; \
+	RET; \
+	LINESACC_FOLD(fold1, back1)
+
 // func wordsASCIIAVX2(p []byte, tail *[64]byte, r *wordsResult)
 TEXT ·wordsASCIIAVX2(SB), NOSPLIT, $0-40
-	MOVQ p_base+0(FP), DI
-	MOVQ p_len+8(FP), BX
-	CONSTS2
-	LINESACC_INIT
-	TESTQ BX, BX
-	JZ    tail
+	WORDS_ASCII2(HIGH_NONE, p_base+0(FP), p_len+8(FP), tail+24(FP), r+32(FP))
 
-loop:
-	PREFETCHT0 1024(DI)(R15*1)
-	CLASSIFY2_ASCII((DI)(R15*1), 32(DI)(R15*1))
-	WORDS_ASCII_R
-	LINESACC(fold1, back1)
-	ADDQ $64, R15
-	CMPQ R15, BX
-	JNE  loop
+// func wordsASCIIHiAVX2(p []byte, tail *[64]byte, r *wordsResult)
+TEXT ·wordsASCIIHiAVX2(SB), NOSPLIT, $0-40
+	WORDS_ASCII2(HIGH2, p_base+0(FP), p_len+8(FP), tail+24(FP), r+32(FP))
 
-tail:
-	CMPQ   R15, p_len+8(FP)
-	JEQ    done
-	MOVQ   tail+24(FP), DI
-	CLASSIFY2_ASCII((DI), 32(DI))
-	WORDS_ASCII_R
-	VPSUBB Y2, Y10, Y10
-	VPSUBB Y6, Y10, Y10
-	MOVQ   p_len+8(FP), R15
-
-done:
-	LINESACC_SUM
-	VZEROUPPER
-	MOVQ r+32(FP), AX
-	STORE
-	RET
-
-	LINESACC_FOLD(fold1, back1)
+// WORDS_GNUC2(high): the body of wordsGNUCAVX2 and wordsGNUCHiAVX2.
+#define WORDS_GNUC2(high, pbase, plen, tailp, rp) \
+	MOVQ pbase, DI; \
+	MOVQ plen, BX; \
+	CONSTS2; \
+	LINESACC_INIT; \
+	TESTQ BX, BX; \
+	JZ    tail; \
+loop: \
+	PREFETCHT0 1024(DI)(R15*1); \
+	CLASSIFY2_GNUC((DI)(R15*1), 32(DI)(R15*1)); \
+	high(done); \
+	WORDS_GNUC_FAST2(slow1, back1); \
+	LINESACC(fold2, back2); \
+	ADDQ $64, R15; \
+	CMPQ R15, BX; \
+	JNE  loop; \
+tail: \
+	CMPQ   R15, plen; \
+	JEQ    done; \
+	MOVQ   tailp, DI; \
+	CLASSIFY2_GNUC((DI), 32(DI)); \
+	high(done); \
+	JOIN(Y1, Y5, DX); \
+	WORDS_GNUC_R; \
+	VPSUBB Y2, Y10, Y10; \
+	VPSUBB Y6, Y10, Y10; \
+	MOVQ   plen, R15; \
+done: \
+	LINESACC_SUM; \
+	VZEROUPPER; \
+	MOVQ rp, AX; \
+	STORE; \
+	RET; \
+	WORDS_GNUC_SLOW2(slow1, back1); \
+	LINESACC_FOLD(fold2, back2)
 
 // func wordsGNUCAVX2(p []byte, tail *[64]byte, r *wordsResult)
 TEXT ·wordsGNUCAVX2(SB), NOSPLIT, $0-40
-	MOVQ p_base+0(FP), DI
-	MOVQ p_len+8(FP), BX
-	CONSTS2
-	LINESACC_INIT
-	TESTQ BX, BX
-	JZ    tail
+	WORDS_GNUC2(HIGH_NONE, p_base+0(FP), p_len+8(FP), tail+24(FP), r+32(FP))
 
-loop:
-	PREFETCHT0 1024(DI)(R15*1)
-	CLASSIFY2_GNUC((DI)(R15*1), 32(DI)(R15*1))
-	WORDS_GNUC_FAST2(slow1, back1)
-	LINESACC(fold2, back2)
-	ADDQ $64, R15
-	CMPQ R15, BX
-	JNE  loop
+// func wordsGNUCHiAVX2(p []byte, tail *[64]byte, r *wordsResult)
+TEXT ·wordsGNUCHiAVX2(SB), NOSPLIT, $0-40
+	WORDS_GNUC2(HIGH2, p_base+0(FP), p_len+8(FP), tail+24(FP), r+32(FP))
 
-tail:
-	CMPQ   R15, p_len+8(FP)
-	JEQ    done
-	MOVQ   tail+24(FP), DI
-	CLASSIFY2_GNUC((DI), 32(DI))
-	JOIN(Y1, Y5, DX)
-	WORDS_GNUC_R
-	VPSUBB Y2, Y10, Y10
-	VPSUBB Y6, Y10, Y10
-	MOVQ   p_len+8(FP), R15
-
-done:
-	LINESACC_SUM
-	VZEROUPPER
-	MOVQ r+32(FP), AX
-	STORE
-	RET
-
-	WORDS_GNUC_SLOW2(slow1, back1)
-	LINESACC_FOLD(fold2, back2)
+// MAX_ASCII2(high): the body of maxASCIIAVX2 and maxASCIIHiAVX2.
+#define MAX_ASCII2(high, pbase, plen, tailp, rp) \
+	MOVQ pbase, DI; \
+	MOVQ plen, BX; \
+	CONSTS2; \
+	TESTQ BX, BX; \
+	JZ    tail; \
+loop: \
+	PREFETCHT0 1024(DI)(R15*1); \
+	CLASSIFY2_ASCII((DI)(R15*1), 32(DI)(R15*1)); \
+	high(done); \
+	WORDS_ASCII_R; \
+	LINES2; \
+	MAXLINE(internal1, back1); \
+	ADDQ $64, R15; \
+	CMPQ R15, BX; \
+	JNE  loop; \
+tail: \
+	CMPQ R15, plen; \
+	JEQ  done; \
+	MOVQ tailp, DI; \
+	CLASSIFY2_ASCII((DI), 32(DI)); \
+	high(done); \
+	WORDS_ASCII_R; \
+	LINES2; \
+	MAXLINE(internal2, back2); \
+	ADDQ $64, R15; \
+done: \
+	LASTNL; \
+	MOVQ    plen, AX; \
+	CMPQ    R15, AX; \
+	CMOVQGT AX, R15; \
+	VZEROUPPER; \
+	MOVQ rp, AX; \
+	STORE; \
+	RET; \
+	INTERNAL(internal1, back1, next1); \
+	INTERNAL(internal2, back2, next2)
 
 // func maxASCIIAVX2(p []byte, tail *[64]byte, r *wordsResult)
 TEXT ·maxASCIIAVX2(SB), NOSPLIT, $0-40
-	MOVQ p_base+0(FP), DI
-	MOVQ p_len+8(FP), BX
-	CONSTS2
-	TESTQ BX, BX
-	JZ    tail
+	MAX_ASCII2(HIGH_NONE, p_base+0(FP), p_len+8(FP), tail+24(FP), r+32(FP))
 
-loop:
-	PREFETCHT0 1024(DI)(R15*1)
-	CLASSIFY2_ASCII((DI)(R15*1), 32(DI)(R15*1))
-	WORDS_ASCII_R
-	LINES2
-	MAXLINE(internal1, back1)
-	ADDQ $64, R15
-	CMPQ R15, BX
-	JNE  loop
-
-tail:
-	CMPQ R15, p_len+8(FP)
-	JEQ  done
-	MOVQ tail+24(FP), DI
-	CLASSIFY2_ASCII((DI), 32(DI))
-	WORDS_ASCII_R
-	LINES2
-	MAXLINE(internal2, back2)
-	ADDQ $64, R15
-
-done:
-	LASTNL
-	MOVQ    p_len+8(FP), AX
-	CMPQ    R15, AX
-	CMOVQGT AX, R15
-	VZEROUPPER
-	MOVQ r+32(FP), AX
-	STORE
-	RET
-
-	INTERNAL(internal1, back1, next1)
-	INTERNAL(internal2, back2, next2)
+// func maxASCIIHiAVX2(p []byte, tail *[64]byte, r *wordsResult)
+TEXT ·maxASCIIHiAVX2(SB), NOSPLIT, $0-40
+	MAX_ASCII2(HIGH2, p_base+0(FP), p_len+8(FP), tail+24(FP), r+32(FP))
 
 // func maxGNUCAVX2(p []byte, tail *[64]byte, r *wordsResult)
 // As maxGNUCAVX512: stops at the first block with a byte of width not 1.

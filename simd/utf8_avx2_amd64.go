@@ -2,6 +2,8 @@
 
 package simd
 
+import "unicode/utf8"
+
 // utf8FuncsAVX2 are the avx2 kernel's UTF-8 routines: the block routine
 // knows the utf8 dialect only (the gnu allow-list needs 64-entry lookups,
 // VBMI's), so gnu-utf8 text that is not ASCII goes to the reference.
@@ -21,7 +23,7 @@ type utf8State struct {
 }
 
 // utf8BlocksAVX2 counts p[:n] into st (utf8_avx2_amd64.s); it reads
-// p[-3:0] and up to 2 bytes past the last 64-byte block, which must be
+// p[-3:0] and up to the byte after the last 64-byte block, which must be
 // zero from p[n] on when n is not a multiple of 64.
 //
 //go:noescape
@@ -60,6 +62,30 @@ func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 			copy(buf[:], p[done-3:])
 			utf8BlocksAVX2(&buf[3], rest, t, lineMask, &st)
 			done += int(st.n)
+		}
+	}
+	if done > 0 && done < len(p) {
+		// Stopped at a block that is not valid. The routine classifies a
+		// char at its last byte, found from the byte after it: a char
+		// that ends past done (countValid keeps it when it is valid), or
+		// at done before an invalid continuation byte, is not classified
+		// yet. Apply its class here, as the routine would have.
+		i := done - 1
+		for i > 0 && i > done-4 && p[i]&0xc0 == 0x80 {
+			i--
+		}
+		if _, size := utf8.DecodeRune(p[i:]); (size > 1 || p[i] < 0x80) &&
+			(i+size > done || p[done]&0xc0 == 0x80) {
+			var b [3]byte
+			copy(b[:], p[i:])
+			space := size > 1 && t.lead[b[0]&0x7f]&t.n1[b[1]&0x7f]&t.n2[b[2]&0x7f] != 0 ||
+				size == 1 && (b[0] == ' ' || b[0]-'\t' <= '\r'-'\t')
+			if space {
+				st.carry = 0
+			} else if st.carry>>63 == 0 {
+				st.words++
+				st.carry = 1 << 63
+			}
 		}
 	}
 	return utf8Result{

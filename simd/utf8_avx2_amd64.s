@@ -10,30 +10,34 @@
 // p[:n], 64 bytes per block, added to *st, up to the first block that is
 // not valid UTF-8 (st.n = its index, else n). AVX2 has no byte-masked
 // loads, so the caller (utf8WordsAVX2) makes every read safe: p[-3:0] and
-// everything up to 2 bytes past the end of the last block are readable,
+// the byte after the last block are readable,
 // and when n is not a multiple of 64 the bytes from p[n] on are zero
 // (ASCII after a complete char: no error, and masked out of every count).
 // Needs AVX2, POPCNT, BMI1, BMI2.
 //
-// Per 32-byte half b, with b-1, b-2, b-3, b+1, b+2 unaligned loads (so
+// Per 32-byte half b, with b-1, b-2, b-3 unaligned loads (so
 // nothing is carried between blocks in vector registers):
 //	- validation, Keiser & Lemire: the three nibble lookups on b-1 and b,
 //	  XOR the "must be 2nd/3rd continuation" bytes from b-2, b-3; any
 //	  nonzero byte is an error (OR-ed into Y8 for the block);
 //	- char starts: b > 0xBF as signed bytes (everything but 0x80..0xBF);
-//	- separators: the six ASCII ones (spaceLUT), and the first byte of a
-//	  multi-byte one where the six nibble lookups of b, b+1, b+2 in
-//	  t.sepNib share a bit; continuation bytes are transparent, so the
-//	  word rule is WORDS_GNUC_R with W = starts &^ S.
+//	- separators: the six ASCII ones (spaceLUT), and the last byte of a
+//	  multi-byte one where the six nibble lookups of b-2, b-1, b in
+//	  t.sepEnd share a bit (the nibbles of b and b-1 are the validation's);
+//	- each char is classified at its last byte and the bytes before it
+//	  are transparent, so the word rule is WORDS_GNUC_R with S as found
+//	  and W = char ends &^ S (a char ends before the next char start).
 // A block of pure ASCII with no sequence open before it (b-3 included)
 // takes the ascii rule (WORDS_ASCII_R) without any of that.
 //
-//	DI: p, CX: n, R15: index of the block, BX: lanes of the block in p
+//	DI: p, CX: end of the whole blocks (then of the partial one), R15:
+//	index of the block, BX: lanes of the block in p
 //	R8: lines, R10: words, R9: word carry (top bit: in a word), SI: chars
 //	R11: char starts, R14: separators; AX DX R12 R13: scratch
-//	Y15: spaceLUT, Y14: '\n', Y13: 0x0f, Y12..Y10: validation tables,
-//	Y9: 0xbf, Y8: errors, Y7: zero; Y0..Y6: scratch
-//	frame: lineMask, head (-1 until the first '\n'), max, lineStart
+//	Y15: spaceLUT, Y14..Y12: validation tables, Y11..Y6: t.sepEnd (all
+//	the VPSHUFB tables stay in registers; the other constants are memory
+//	operands), Y5: errors, Y0..Y4: scratch
+//	frame: n, lineMask, head (-1 until the first '\n'), max, lineStart
 //	(chars before the line in progress), as in utf8WordsAVX512
 //
 // Loop invariant: st's counts plus R8, R10, SI are those of p[:R15].
@@ -60,85 +64,98 @@ DATA utf8C80<>+16(SB)/8, $0x8080808080808080
 DATA utf8C80<>+24(SB)/8, $0x8080808080808080
 GLOBL utf8C80<>(SB), RODATA|NOPTR, $32
 
+DATA utf8C0F<>+0(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA utf8C0F<>+8(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA utf8C0F<>+16(SB)/8, $0x0f0f0f0f0f0f0f0f
+DATA utf8C0F<>+24(SB)/8, $0x0f0f0f0f0f0f0f0f
+GLOBL utf8C0F<>(SB), RODATA|NOPTR, $32
+
+DATA utf8C7F<>+0(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA utf8C7F<>+8(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA utf8C7F<>+16(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA utf8C7F<>+24(SB)/8, $0x7f7f7f7f7f7f7f7f
+GLOBL utf8C7F<>(SB), RODATA|NOPTR, $32
+
+DATA utf8CBF<>+0(SB)/8, $0xbfbfbfbfbfbfbfbf
+DATA utf8CBF<>+8(SB)/8, $0xbfbfbfbfbfbfbfbf
+DATA utf8CBF<>+16(SB)/8, $0xbfbfbfbfbfbfbfbf
+DATA utf8CBF<>+24(SB)/8, $0xbfbfbfbfbfbfbfbf
+GLOBL utf8CBF<>(SB), RODATA|NOPTR, $32
+
+DATA utf8CNL<>+0(SB)/8, $0x0a0a0a0a0a0a0a0a
+DATA utf8CNL<>+8(SB)/8, $0x0a0a0a0a0a0a0a0a
+DATA utf8CNL<>+16(SB)/8, $0x0a0a0a0a0a0a0a0a
+DATA utf8CNL<>+24(SB)/8, $0x0a0a0a0a0a0a0a0a
+GLOBL utf8CNL<>(SB), RODATA|NOPTR, $32
+
 #include "words_amd64.h"
 
-// NIBLOOKUP(x, k): Y2 &= t.sepNib[2k][x & 15] & t.sepNib[2k+1][x >> 4],
-// with x in Y1 (clobbered); AX holds t. Scratch: Y3, Y6.
-#define NIBLOOKUP(k) \
-	VPAND          Y13, Y1, Y3; \
-	VBROADCASTI128 (utf8Tables_sepNib+32*k)(AX), Y6; \
-	VPSHUFB        Y3, Y6, Y6; \
-	VPAND          Y6, Y2, Y2; \
-	VPSRLW         $4, Y1, Y1; \
-	VPAND          Y13, Y1, Y1; \
-	VBROADCASTI128 (utf8Tables_sepNib+32*k+16)(AX), Y6; \
-	VPSHUFB        Y1, Y6, Y6; \
-	VPAND          Y6, Y2, Y2
+// NIBBLE_AND(x, tab, acc, tmp): acc &= VPSHUFB(tab, x) (x a nibble vector).
+#define NIBBLE_AND(x, tab, acc, tmp) \
+	VPSHUFB x, tab, tmp; \
+	VPAND   tmp, acc, acc
 
-// HALF(off, cs, nl, sep): the 32 bytes at p[R15+off]: errors into Y8,
-// char starts, '\n's and separators as 32-bit masks in the three
-// registers. AX holds t.
+// HALF(off, cs, nl, sep): the 32 bytes b at p[R15+off]: errors into Y5,
+// char starts, '\n's and separators (ASCII ones, and the last bytes of
+// multi-byte ones) as 32-bit masks in the three registers. Each nibble
+// of b and b-1 is taken once and serves both the validation and the
+// separator lookups. Y0 gathers the separator bits, Y1 the error classes;
+// Y2..Y4 scratch.
 #define HALF(off, cs, nl, sep) \
 	VMOVDQU   off(DI)(R15*1), Y0; \
-	VMOVDQU   (off-1)(DI)(R15*1), Y1; \
-	VPSRLW    $4, Y1, Y2; \
-	VPAND     Y13, Y2, Y2; \
-	VPSHUFB   Y2, Y12, Y2; \
-	VPAND     Y13, Y1, Y3; \
-	VPSHUFB   Y3, Y11, Y3; \
-	VPAND     Y3, Y2, Y2; \
-	VPSRLW    $4, Y0, Y4; \
-	VPAND     Y13, Y4, Y4; \
-	VPSHUFB   Y4, Y10, Y3; \
-	VPAND     Y3, Y2, Y2; \
-	VMOVDQU   (off-2)(DI)(R15*1), Y1; \
-	VPSUBUSB  utf8C60<>(SB), Y1, Y1; \
-	VMOVDQU   (off-3)(DI)(R15*1), Y3; \
-	VPSUBUSB  utf8C70<>(SB), Y3, Y3; \
-	VPOR      Y3, Y1, Y1; \
-	VPAND     utf8C80<>(SB), Y1, Y1; \
-	VPXOR     Y1, Y2, Y2; \
-	VPOR      Y2, Y8, Y8; \
-	VPCMPGTB  Y9, Y0, Y1; \
+	VPCMPGTB  utf8CBF<>(SB), Y0, Y1; \
 	VPMOVMSKB Y1, cs; \
-	VPCMPEQB  Y14, Y0, Y1; \
+	VPCMPEQB  utf8CNL<>(SB), Y0, Y1; \
 	VPMOVMSKB Y1, nl; \
-	VPSHUFB   Y0, Y15, Y5; \
-	VPCMPEQB  Y5, Y0, Y5; \
-	VPAND          Y13, Y0, Y1; \
-	VBROADCASTI128 (utf8Tables_sepNib+0)(AX), Y2; \
-	VPSHUFB        Y1, Y2, Y2; \
-	VBROADCASTI128 (utf8Tables_sepNib+16)(AX), Y6; \
-	VPSHUFB        Y4, Y6, Y6; \
-	VPAND          Y6, Y2, Y2; \
-	VMOVDQU   (off+1)(DI)(R15*1), Y1; \
-	NIBLOOKUP(1); \
-	VMOVDQU   (off+2)(DI)(R15*1), Y1; \
-	NIBLOOKUP(2); \
-	VPCMPEQB  Y7, Y2, Y2; \
-	VPANDN    Y2, Y5, Y2; \
-	VPMOVMSKB Y2, sep; \
-	NOTL      sep
+	VPSRLW    $4, Y0, Y1; \
+	VPAND     utf8C0F<>(SB), Y1, Y1; \
+	VPAND     utf8C0F<>(SB), Y0, Y0; \
+	VPSHUFB   Y0, Y7, Y0; \
+	NIBBLE_AND(Y1, Y6, Y0, Y2); \
+	VPSHUFB   Y1, Y12, Y1; \
+	VMOVDQU   (off-1)(DI)(R15*1), Y2; \
+	VPSRLW    $4, Y2, Y3; \
+	VPAND     utf8C0F<>(SB), Y3, Y3; \
+	VPAND     utf8C0F<>(SB), Y2, Y2; \
+	NIBBLE_AND(Y3, Y14, Y1, Y4); \
+	NIBBLE_AND(Y3, Y8, Y0, Y3); \
+	NIBBLE_AND(Y2, Y13, Y1, Y4); \
+	NIBBLE_AND(Y2, Y9, Y0, Y2); \
+	VMOVDQU   (off-2)(DI)(R15*1), Y2; \
+	VPSUBUSB  utf8C60<>(SB), Y2, Y4; \
+	VPSRLW    $4, Y2, Y3; \
+	VPAND     utf8C0F<>(SB), Y3, Y3; \
+	NIBBLE_AND(Y3, Y10, Y0, Y3); \
+	VPAND     utf8C0F<>(SB), Y2, Y2; \
+	NIBBLE_AND(Y2, Y11, Y0, Y2); \
+	VMOVDQU   (off-3)(DI)(R15*1), Y2; \
+	VPSUBUSB  utf8C70<>(SB), Y2, Y2; \
+	VPOR      Y2, Y4, Y4; \
+	VPAND     utf8C80<>(SB), Y4, Y4; \
+	VPXOR     Y4, Y1, Y1; \
+	VPOR      Y1, Y5, Y5; \
+	VPADDUSB  utf8C7F<>(SB), Y0, Y0; \
+	VMOVDQU   off(DI)(R15*1), Y1; \
+	VPSHUFB   Y1, Y15, Y2; \
+	VPCMPEQB  Y2, Y1, Y2; \
+	VPOR      Y2, Y0, Y0; \
+	VPMOVMSKB Y0, sep
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $32-40
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $40-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
 	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
-	VBROADCASTI128 (utf8Tables_valid+0)(AX), Y12
-	VBROADCASTI128 (utf8Tables_valid+16)(AX), Y11
-	VBROADCASTI128 (utf8Tables_valid+32)(AX), Y10
-	MOVL $0x0a, DX
-	MOVQ DX, X14
-	VPBROADCASTB X14, Y14
-	MOVL $0x0f, DX
-	MOVQ DX, X13
-	VPBROADCASTB X13, Y13
-	MOVL $0xbf, DX
-	MOVQ DX, X9
-	VPBROADCASTB X9, Y9
-	VPXOR Y8, Y8, Y8
-	VPXOR Y7, Y7, Y7
+	VBROADCASTI128 (utf8Tables_valid+0)(AX), Y14
+	VBROADCASTI128 (utf8Tables_valid+16)(AX), Y13
+	VBROADCASTI128 (utf8Tables_valid+32)(AX), Y12
+	VBROADCASTI128 (utf8Tables_sepEnd+0)(AX), Y11
+	VBROADCASTI128 (utf8Tables_sepEnd+16)(AX), Y10
+	VBROADCASTI128 (utf8Tables_sepEnd+32)(AX), Y9
+	VBROADCASTI128 (utf8Tables_sepEnd+48)(AX), Y8
+	VBROADCASTI128 (utf8Tables_sepEnd+64)(AX), Y7
+	VBROADCASTI128 (utf8Tables_sepEnd+80)(AX), Y6
+	VPXOR Y5, Y5, Y5
 	MOVQ lineMask+24(FP), DX
 	MOVQ DX, lineMask-32(SP)
 	MOVQ st+32(FP), DX
@@ -153,18 +170,14 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $32-40
 	MOVQ utf8State_lineStart(DX), R12
 	MOVQ R12, lineStart-8(SP)
 	XORQ R15, R15
+	// CX: the end of the whole blocks; n in the frame. BX: all lanes.
+	MOVQ CX, n-40(SP)
+	ANDQ $~63, CX
+	MOVQ $-1, BX
 
 loop:
 	CMPQ R15, CX
-	JAE  end
-	MOVQ CX, DX
-	SUBQ R15, DX
-	MOVQ $-1, BX
-	CMPQ DX, $64
-	JAE  full
-	// The last block, partial: only its lanes below n - R15 count.
-	BZHIQ DX, BX, BX
-	JMP   slow
+	JEQ  partial
 
 full:
 	VMOVDQU   (DI)(R15*1), Y0
@@ -186,9 +199,9 @@ full:
 	ORQ       DX, AX
 	NOTQ      AX
 	WORDS_ASCII_R
-	VPCMPEQB  Y14, Y0, Y2
+	VPCMPEQB  utf8CNL<>(SB), Y0, Y2
 	VPMOVMSKB Y2, DX
-	VPCMPEQB  Y14, Y1, Y3
+	VPCMPEQB  utf8CNL<>(SB), Y1, Y3
 	VPMOVMSKB Y3, R13
 	SHLQ      $32, R13
 	ORQ       R13, DX
@@ -203,38 +216,60 @@ asciicounted:
 	JMP  loop
 
 slow:
-	MOVQ      t+16(FP), AX
 	HALF(0, R11, DX, R14)
 	HALF(32, R12, R13, AX)
-	VPTEST    Y8, Y8
+	VPTEST    Y5, Y5
 	JNZ       end
 	SHLQ      $32, R12
 	ORQ       R12, R11
-	ANDQ      BX, R11
 	SHLQ      $32, R13
 	ORQ       R13, DX
 	ANDQ      BX, DX
 	SHLQ      $32, AX
 	ORQ       AX, R14
 	ANDQ      BX, R14
-	// The block is valid: char starts in R11, '\n's in DX, separators
-	// in R14.
+	// The block is valid: char starts in R11 (lanes past n too: they
+	// are zeros, so the char ends below stay right), '\n's in DX,
+	// separators in R14.
 	POPCNTQ   DX, R13
 	ADDQ      R13, R8
 	ANDQ      lineMask-32(SP), DX
 	JNZ       lines
 
 counted:
-	POPCNTQ   R11, AX
+	MOVQ      R11, AX
+	ANDQ      BX, AX
+	POPCNTQ   AX, AX
 	ADDQ      AX, SI
-	ANDNQ     R11, R14, AX
+	// Each char is classified at its last byte, the others transparent:
+	// the char ends are the bytes before a char start, the last lane's
+	// next byte (p[R15+64]: readable, zero past n) included.
+	MOVBQSX   64(DI)(R15*1), R12
+	ADDQ      $64, R12
+	NOTQ      R12
+	SHRQ      $63, R12
+	MOVQ      R11, AX
+	SHRQ      $1, R12, AX
+	ANDQ      BX, AX
+	ANDNQ     AX, R14, AX
 	MOVQ      R14, DX
 	WORDS_GNUC_R
 	ADDQ      $64, R15
 	JMP       loop
 
+partial:
+	// The last block, partial (or none): only its lanes below n - R15
+	// count; CX moves past it, so that the loop ends after it.
+	MOVQ  n-40(SP), DX
+	SUBQ  R15, DX
+	JLE   end
+	BZHIQ DX, BX, BX
+	LEAQ  64(R15), CX
+	JMP   slow
+
 end:
 	// R15: n, or the index of the block that is not valid.
+	MOVQ n-40(SP), CX
 	CMPQ R15, CX
 	CMOVQHI CX, R15
 	VZEROUPPER

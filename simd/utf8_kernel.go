@@ -55,12 +55,14 @@ type utf8Tables struct {
 	// slowOnly is ^0 when every block must take the classifying path (the
 	// pure-ASCII shortcut knows no transparent bytes).
 	slowOnly uint64
-	// sepNib are the separator patterns for 16-entry lookups (VPSHUFB
-	// without VBMI): lead, n1, n2 tables indexed by the low and by the
-	// high nibble of b, b+1, b+2 (sepNib[2k] low, sepNib[2k+1] high); a
-	// separator starts where one bit is set in all six. Each bit is one
-	// product of nibble sets (see nibblePatterns).
-	sepNib [6][16]byte
+	// sepEnd are the separator patterns for 16-entry lookups (VPSHUFB
+	// without VBMI), read at a char's last byte b: tables for b-2, b-1
+	// and b, each indexed by the low and by the high nibble
+	// (sepEnd[2k] low, sepEnd[2k+1] high); a separator ends where one bit
+	// is set in all six. A three-byte pattern is lead, n1, n2; a two-byte
+	// one is any, lead, n1. Each bit is one product of nibble sets (see
+	// nibblePatterns).
+	sepEnd [6][16]byte
 }
 
 // Keiser & Lemire's error classes.
@@ -159,10 +161,10 @@ func makeUTF8Tables(spaces []seqPattern, allow []allowPattern) *utf8Tables {
 		bit := byte(1) << i
 		for k, set := range np {
 			for _, nib := range set[0] {
-				t.sepNib[2*k][nib] |= bit
+				t.sepEnd[2*k][nib] |= bit
 			}
 			for _, nib := range set[1] {
-				t.sepNib[2*k+1][nib] |= bit
+				t.sepEnd[2*k+1][nib] |= bit
 			}
 		}
 	}
@@ -184,11 +186,11 @@ func makeUTF8Tables(spaces []seqPattern, allow []allowPattern) *utf8Tables {
 	return t
 }
 
-// nibblePatterns splits separator patterns into products of nibble sets:
-// for each of lead, n1, n2 a set of low nibbles and one of high nibbles,
-// such that the byte sets are exactly the products. A byte set is split
-// by high nibble; patterns beyond eight (one bit each) panic, which
-// TestUTF8SpaceNibbles would report.
+// nibblePatterns splits separator patterns into products of nibble sets,
+// aligned on the char's last byte: for each of b-2, b-1, b a set of low
+// nibbles and one of high nibbles, such that the byte sets are exactly
+// the products. A byte set is split by high nibble; patterns beyond eight
+// (one bit each) panic, which TestUTF8SpaceEnds would report.
 func nibblePatterns(spaces []seqPattern) [][3][2][]byte {
 	all := byteRange(0, 15)
 	split := func(bs []byte) [][2][]byte { // nil: any byte
@@ -213,6 +215,10 @@ func nibblePatterns(spaces []seqPattern) [][3][2][]byte {
 	for _, sp := range spaces {
 		lead := [2][]byte{{sp.lead & 15}, {sp.lead >> 4}}
 		for _, n1 := range split(sp.n1) {
+			if seqLen(sp.lead) == 2 {
+				out = append(out, [3][2][]byte{{all, all}, lead, n1})
+				continue
+			}
 			for _, n2 := range split(sp.n2) {
 				out = append(out, [3][2][]byte{lead, n1, n2})
 			}

@@ -1,7 +1,8 @@
 // Package simd holds simdwc's fast counting kernels and picks the best one
 // this CPU can run. Every kernel computes exactly what package scalar
-// defines; kernels exist for the byte dialects (ascii, gnu-c), and the
-// UTF-8 dialects go through the reference until their own kernels land.
+// defines, in the byte dialects (ascii, gnu-c) and the UTF-8 ones (utf8.go:
+// ASCII runs through the byte routines, valid text through a block routine,
+// invalid chars, and gnu line widths, through the reference).
 package simd
 
 import (
@@ -80,7 +81,7 @@ func (k *Kernel) Count(p []byte, d scalar.Dialect, need Need) scalar.Partial {
 // table lists every kernel, slowest first; archKernels adds this
 // architecture's rows. The last supported one is the default.
 var table = append([]*Kernel{
-	{Name: "reference", supported: always, count: countReference},
+	{Name: "reference", supported: always, count: countReference, utf8: utf8Funcs{reference: true}},
 	{Name: "swar", supported: always, count: countSWAR},
 }, archKernels()...)
 

@@ -16,12 +16,14 @@ type utf8Funcs struct {
 	// apply). nil: asciiPrefix and the byte kernel, in windows.
 	countASCII func(p []byte, d scalar.Dialect, need Need) (scalar.Summary, int)
 	// block counts lines, words, chars and line lengths of valid UTF-8 in
-	// the utf8 dialect, and lines, words and chars of valid allow-listed
-	// text in the gnu ones (see countValid). nil: the reference does.
+	// the utf8 dialect (see countValid). nil: utf8WordsGo.
 	block utf8Block
-	// utf8Only: block knows the utf8 dialect only; the gnu ones go to
-	// the reference where the text is not ASCII.
-	utf8Only bool
+	// gnuBlock counts lines, words and chars of valid allow-listed text in
+	// the gnu dialects. nil: utf8WordsGo.
+	gnuBlock utf8Block
+	// reference: count the UTF-8 dialects with the reference alone (the
+	// reference kernel, a baseline that must stay one).
+	reference bool
 }
 
 // asciiWindow bounds one pure-ASCII run handed to the byte kernel: the
@@ -29,22 +31,35 @@ type utf8Funcs struct {
 // inputs are read from memory once.
 const asciiWindow = 16 << 10
 
-// refBlock is how much non-ASCII text goes to the reference at a time
-// when the kernel has no UTF-8 routine for it (or the text is hard).
-const refBlock = 256
+// hardSpan bounds what utf8WordsGo counts after the kernel's block
+// routine met a block it cannot count (invalid, or a char outside the gnu
+// allow-list): up to the first such char, which the reference counts
+// alone, before the kernel's routines are tried again.
+const hardSpan = 1 << 10
 
-// countUTF8 counts p in a UTF-8 dialect: each pure-ASCII run goes to the
-// byte kernel of the dialect's ASCII twin (which classifies ASCII exactly
-// as the dialect does) in one call, the rest to the reference.
+// countUTF8 counts p in a UTF-8 dialect, each stretch with the fastest
+// routine that counts it exactly: pure-ASCII runs with the byte kernel of
+// the dialect's ASCII twin (which classifies ASCII exactly as the dialect
+// does), valid text with the kernel's block routine, what that routine
+// cannot count with utf8WordsGo up to the first char that is invalid (or,
+// gnu, outside the allow-list), and that char with the reference.
 // Partial.Merge is exact at any cut, so the pieces join seamlessly.
 func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial {
+	if k.utf8.reference {
+		return scalar.Count(p, d)
+	}
 	prefix := k.utf8.asciiPrefix
 	if prefix == nil {
 		prefix = asciiPrefixSWAR
 	}
-	block := k.utf8.block
-	if blockTables(d) == nil || (d != scalar.UTF8 && (need&NeedMaxLineLength != 0 || k.utf8.utf8Only)) {
-		block = nil // gnu widths (wcwidth) are the reference's
+	block, generic := k.utf8.block, utf8Block(utf8WordsGo)
+	if d != scalar.UTF8 {
+		block = k.utf8.gnuBlock
+	}
+	if blockTables(d) == nil || (d != scalar.UTF8 && need&NeedMaxLineLength != 0) {
+		block, generic = nil, nil // gnu widths (wcwidth) are the reference's
+	} else if block == nil {
+		block, generic = generic, nil
 	}
 	twin := d.ASCIITwin()
 	acc := scalar.Partial{Dialect: d}
@@ -66,24 +81,33 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 			}
 		}
 		// p[0] ≥ 0x80.
-		ref := refBlock
-		if block != nil {
-			if p[0]&0xc0 != 0x80 {
-				part, m := countValid(block, p, d, need)
-				if m > 0 {
-					acc = acc.Merge(part)
-					p = p[m:]
-					continue
-				}
+		if p[0]&0xc0 != 0x80 && block != nil {
+			part, m := countValid(block, p, d, need)
+			if m == 0 && generic != nil {
+				part, m = countValid(generic, p[:min(len(p), hardSpan)], d, need)
 			}
-			ref = 64 // the block that is not valid UTF-8
+			if m > 0 {
+				acc = acc.Merge(part)
+				p = p[m:]
+				continue
+			}
 		}
-		m := refEnd(p, ref)
+		// A char (or invalid byte) no routine but the reference counts;
+		// without a block routine (gnu max line length), a stretch.
+		n = 1
+		if block == nil {
+			n = refBlock
+		}
+		m := refEnd(p, n)
 		acc = acc.Merge(scalar.Count(p[:m], d))
 		p = p[m:]
 	}
 	return acc
 }
+
+// refBlock is how much non-ASCII text goes to the reference at a time
+// when no block routine counts the dialect (gnu max line length).
+const refBlock = 256
 
 // refEnd returns where a reference chunk of about n bytes at the start of
 // p should end: not before a continuation byte, so that whatever counts

@@ -6,9 +6,9 @@ import "unicode/utf8"
 
 // utf8FuncsAVX2 are the avx2 kernel's UTF-8 routines: the block routine
 // knows the utf8 dialect only (the gnu allow-list needs 64-entry lookups,
-// VBMI's), so gnu-utf8 text that is not ASCII goes to the reference.
+// VBMI's), so gnu-utf8 text that is not ASCII goes to utf8WordsGo.
 func utf8FuncsAVX2() utf8Funcs {
-	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, utf8Only: true}
+	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2}
 }
 
 // utf8State is the running state of utf8BlocksAVX2, carried from call to

@@ -224,13 +224,12 @@ slow:
 	ORQ       R12, R11
 	SHLQ      $32, R13
 	ORQ       R13, DX
-	ANDQ      BX, DX
 	SHLQ      $32, AX
 	ORQ       AX, R14
-	ANDQ      BX, R14
-	// The block is valid: char starts in R11 (lanes past n too: they
-	// are zeros, so the char ends below stay right), '\n's in DX,
-	// separators in R14.
+	// The block is valid: char starts in R11, '\n's in DX, separators
+	// in R14. Lanes past n are zeros: char starts (so the char ends
+	// below stay right; BX masks them out of chars and words), never
+	// '\n' or separators.
 	POPCNTQ   DX, R13
 	ADDQ      R13, R8
 	ANDQ      lineMask-32(SP), DX

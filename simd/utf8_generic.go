@@ -3,15 +3,17 @@ package simd
 import (
 	"encoding/binary"
 	"math/bits"
+	"unicode/utf8"
 )
 
 // utf8WordsGo is the generic utf8Block, the pure-Go twin of the assembly
 // block routines (utf8WordsAVX512 describes what they count): lines,
 // words, chars and line lengths in chars of p, up to the first char it
-// cannot count: invalid UTF-8 (what unicode/utf8 rejects), or a
-// multi-byte char outside t's allow-list (the gnu dialects'). r.n is that
-// char's index, a char boundary, or len(p); everything before it is
-// counted.
+// cannot count: a multi-byte char outside t's allow-list (the gnu
+// dialects'), or an invalid byte (what unicode/utf8 rejects) that t.badWord
+// (utf8: one word char, as Go decodes it) or t.badSkip (gnu: skipped, as
+// glibc does) does not cover. r.n is that char's index, a char boundary, or len(p);
+// everything before it is counted.
 //
 // Like the assembly it turns blocks of 64 bytes into masks, one bit per
 // byte, eight bytes per uint64 step (SWAR; little-endian loads, so bit i
@@ -25,7 +27,7 @@ import (
 // tables, merged (genTables): the range of the byte after the lead
 // (overlong, surrogate, > U+10FFFF), the allow-list, the separators. A
 // block that fails is counted again one char at a time (utf8CharsGo),
-// which stops at the exact char.
+// which counts invalid bytes (t.badWord) or stops at the exact char.
 func utf8WordsGo(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	if tab := cachedGenTables(t); tab != nil {
 		return utf8WordsTab(p, t, tab, lineMask)
@@ -113,11 +115,14 @@ type genConsts struct {
 	// trEq1 (broadcast to every lane).
 	tr                   bool
 	trBelow, trEq, trEq1 uint64
+	// badWord, badSkip: t's (an invalid byte is one word char, or
+	// skipped).
+	badWord, badSkip bool
 }
 
 func newGenConsts(t *utf8Tables, tab *genTables) genConsts {
 	below, eq := min(t.ctrlBelow[0], 0x80), t.ctrlEq[0]
-	g := genConsts{tab: tab, tr: below > 0 || eq < 0x80}
+	g := genConsts{tab: tab, tr: below > 0 || eq < 0x80, badWord: t.badWord, badSkip: t.badSkip}
 	g.trBelow = uint64(below) * lanes01
 	g.trEq, g.trEq1 = 0x80*lanes01, 0x80*lanes01 // none
 	if eq < 0x80 {
@@ -530,6 +535,22 @@ func utf8CharsGo(p []byte, i, end int, g *genConsts, st *genState) (int, bool) {
 		}
 		x := tab.lead[c] & tab.n1[byte(v>>8)] & tab.n2[byte(v>>16)]
 		if size == 0 || (v^lanes80)&(0xc0c0c0>>(8*(4-size))<<8) != 0 || x < 0x100 {
+			// Invalid, or (gnu) outside the allow-list. An invalid byte
+			// is a char and a word char to Go's decoder (badWord); glibc
+			// skips it (badSkip: no char, transparent), except before
+			// the leads it takes above U+10FFFF. Decoding resumes at the
+			// next byte.
+			if g.badWord || g.badSkip && (c < 0xf4 || c > 0xfd) {
+				if r, n := utf8.DecodeRune(p[i:]); r == utf8.RuneError && n == 1 {
+					if g.badWord {
+						st.words += 1 &^ st.in
+						st.in = 1
+						st.chars++
+					}
+					i++
+					continue
+				}
+			}
 			return i, true
 		}
 		// A word char unless a separator; never transparent.

@@ -51,11 +51,18 @@ func genTrim(p []byte) []byte {
 }
 
 // genStop is where the block routine must stop in p (a char start): the
-// first char it cannot count, by unicode/utf8 and (gnu) gnuClass.
+// first char it cannot count, by unicode/utf8 (but tb.badWord and
+// tb.badSkip) and (gnu) gnuClass.
 func genStop(p []byte, tb *utf8Tables) int {
 	for i := 0; i < len(p); {
 		r, size := utf8.DecodeRune(p[i:])
 		if r == utf8.RuneError && size == 1 {
+			// utf8: one word char; gnu: skipped, unless glibc decodes it
+			// (leads F4–FD: above U+10FFFF).
+			if tb.badWord || tb.badSkip && (p[i] < 0xf4 || p[i] > 0xfd) {
+				i++
+				continue
+			}
 			return i
 		}
 		if size > 1 && tb.slowOnly != 0 {

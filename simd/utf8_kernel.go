@@ -63,6 +63,13 @@ type utf8Tables struct {
 	// one is any, lead, n1. Each bit is one product of nibble sets (see
 	// nibblePatterns).
 	sepEnd [6][16]byte
+	// badWord: an invalid byte is a word char of one column (the utf8
+	// dialect, Go's decoder); badSkip: an invalid byte is skipped, no
+	// char and transparent (the gnu dialects, glibc's decoder, where it
+	// also rejects the byte: not before a lead F4–FD, which glibc takes
+	// above U+10FFFF). utf8WordsGo counts such bytes; the assembly
+	// routines stop at them.
+	badWord, badSkip bool
 }
 
 // Keiser & Lemire's error classes.
@@ -130,7 +137,7 @@ var goSpaces = []seqPattern{
 type allowPattern struct{ leads, n1, n2 []byte }
 
 func makeUTF8Tables(spaces []seqPattern, allow []allowPattern) *utf8Tables {
-	t := &utf8Tables{valid: validTables}
+	t := &utf8Tables{valid: validTables, badWord: allow == nil, badSkip: allow != nil}
 	if allow == nil {
 		for i := range t.allow[0] {
 			for j := range t.allow[0][i] {
@@ -345,26 +352,31 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.
 	return scalar.Partial{Dialect: d, Bytes: uint64(n), Sum: s}, n
 }
 
-// edgeClasses returns the classes of the first and last chars of valid
-// UTF-8 q that are not transparent (gnu: ASCII controls; allow-listed
+// edgeClasses returns the classes of the first and last chars of q that
+// are not transparent (gnu: ASCII controls and invalid bytes; allow-listed
 // multi-byte chars never are).
 func edgeClasses(q []byte, d scalar.Dialect) (first, last scalar.Class) {
 	for i := 0; i < len(q) && first == scalar.Transparent; {
 		r, size := utf8.DecodeRune(q[i:])
-		first = charClass(r, d)
+		first = charClass(r, size, d)
 		i += size
 	}
 	for i := len(q); i > 0 && last == scalar.Transparent; {
 		r, size := utf8.DecodeLastRune(q[:i])
-		last = charClass(r, d)
+		last = charClass(r, size, d)
 		i -= size
 	}
 	return first, last
 }
 
-// charClass is the class of valid char r in d as the block routine sees
-// it (for the gnu dialects, r is ASCII or allow-listed).
-func charClass(r rune, d scalar.Dialect) scalar.Class {
+// charClass is the class of char r (size bytes) in d as the block
+// routines see it: for the gnu dialects r is ASCII, allow-listed, or an
+// invalid byte (RuneError of size 1: skipped, transparent; in utf8 a
+// word char).
+func charClass(r rune, size int, d scalar.Dialect) scalar.Class {
+	if r == utf8.RuneError && size == 1 && d != scalar.UTF8 {
+		return scalar.Transparent
+	}
 	if r < 0x80 || d == scalar.UTF8 {
 		if r < 0x80 {
 			return d.ByteUnit(byte(r)).Class

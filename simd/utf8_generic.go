@@ -495,10 +495,12 @@ func genBlock(q *[genWindow]byte, nv int, lineMask uint64, g *genConsts, st *gen
 }
 
 // utf8CharsGo counts p from i (a char start) into st one char at a time,
-// up to the first char at or after end, or to the first char it cannot
-// count (stopped true). It returns where it stopped.
+// up to the first char at or after end, the first ASCII byte after an
+// invalid one it counted (so that whole blocks resume), or the first char
+// it cannot count (stopped true). It returns where it stopped.
 func utf8CharsGo(p []byte, i, end int, g *genConsts, st *genState) (int, bool) {
 	tab := g.tab
+	bad := false // an invalid byte was counted
 	end = min(end, len(p))
 	for i < end {
 		var v uint64
@@ -511,6 +513,10 @@ func utf8CharsGo(p []byte, i, end int, g *genConsts, st *genState) (int, bool) {
 		}
 		c := byte(v)
 		if c < 0x80 {
+			if bad {
+				// Past the invalid bytes: back to whole blocks.
+				return i, false
+			}
 			e := uint64(tab.cls[c])
 			w := e & 1
 			st.words += w &^ st.in
@@ -548,6 +554,7 @@ func utf8CharsGo(p []byte, i, end int, g *genConsts, st *genState) (int, bool) {
 						st.chars++
 					}
 					i++
+					bad = true
 					continue
 				}
 			}

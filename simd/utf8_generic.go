@@ -467,7 +467,7 @@ func genBlock(q *[genWindow]byte, nv int, lineMask uint64, g *genConsts, st *gen
 	// lane 63 (past p, lanes are zeros: no char crosses there).
 	top := 63 - bits.LeadingZeros64(^C) // ^C != 0: lane 0 starts a char
 	d := 64 - top - int(genSize[q[top&63]])
-	cnt = 64 + d>>63&(top-64) // top when d < 0
+	cnt = 64 + d>>(bits.UintSize-1)&(top-64) // top when d < 0
 	cnt = min(cnt, nv)
 	lim := ^uint64(0) >> ((64 - cnt) & 63) // cnt is 1..64
 

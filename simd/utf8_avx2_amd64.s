@@ -46,47 +46,21 @@ DATA utf8SpaceLUT2<>+0(SB)/8, $0xffffffffffffff20
 DATA utf8SpaceLUT2<>+8(SB)/8, $0xffff0d0c0b0a09ff
 GLOBL utf8SpaceLUT2<>(SB), RODATA|NOPTR, $16
 
-DATA utf8C60<>+0(SB)/8, $0x6060606060606060
-DATA utf8C60<>+8(SB)/8, $0x6060606060606060
-DATA utf8C60<>+16(SB)/8, $0x6060606060606060
-DATA utf8C60<>+24(SB)/8, $0x6060606060606060
-GLOBL utf8C60<>(SB), RODATA|NOPTR, $32
+// CONST32(name, q): a 32-byte constant, the quadword q four times.
+#define CONST32(name, q) \
+	DATA name<>+0(SB)/8, q; \
+	DATA name<>+8(SB)/8, q; \
+	DATA name<>+16(SB)/8, q; \
+	DATA name<>+24(SB)/8, q; \
+	GLOBL name<>(SB), RODATA|NOPTR, $32
 
-DATA utf8C70<>+0(SB)/8, $0x7070707070707070
-DATA utf8C70<>+8(SB)/8, $0x7070707070707070
-DATA utf8C70<>+16(SB)/8, $0x7070707070707070
-DATA utf8C70<>+24(SB)/8, $0x7070707070707070
-GLOBL utf8C70<>(SB), RODATA|NOPTR, $32
-
-DATA utf8C80<>+0(SB)/8, $0x8080808080808080
-DATA utf8C80<>+8(SB)/8, $0x8080808080808080
-DATA utf8C80<>+16(SB)/8, $0x8080808080808080
-DATA utf8C80<>+24(SB)/8, $0x8080808080808080
-GLOBL utf8C80<>(SB), RODATA|NOPTR, $32
-
-DATA utf8C0F<>+0(SB)/8, $0x0f0f0f0f0f0f0f0f
-DATA utf8C0F<>+8(SB)/8, $0x0f0f0f0f0f0f0f0f
-DATA utf8C0F<>+16(SB)/8, $0x0f0f0f0f0f0f0f0f
-DATA utf8C0F<>+24(SB)/8, $0x0f0f0f0f0f0f0f0f
-GLOBL utf8C0F<>(SB), RODATA|NOPTR, $32
-
-DATA utf8C7F<>+0(SB)/8, $0x7f7f7f7f7f7f7f7f
-DATA utf8C7F<>+8(SB)/8, $0x7f7f7f7f7f7f7f7f
-DATA utf8C7F<>+16(SB)/8, $0x7f7f7f7f7f7f7f7f
-DATA utf8C7F<>+24(SB)/8, $0x7f7f7f7f7f7f7f7f
-GLOBL utf8C7F<>(SB), RODATA|NOPTR, $32
-
-DATA utf8CBF<>+0(SB)/8, $0xbfbfbfbfbfbfbfbf
-DATA utf8CBF<>+8(SB)/8, $0xbfbfbfbfbfbfbfbf
-DATA utf8CBF<>+16(SB)/8, $0xbfbfbfbfbfbfbfbf
-DATA utf8CBF<>+24(SB)/8, $0xbfbfbfbfbfbfbfbf
-GLOBL utf8CBF<>(SB), RODATA|NOPTR, $32
-
-DATA utf8CNL<>+0(SB)/8, $0x0a0a0a0a0a0a0a0a
-DATA utf8CNL<>+8(SB)/8, $0x0a0a0a0a0a0a0a0a
-DATA utf8CNL<>+16(SB)/8, $0x0a0a0a0a0a0a0a0a
-DATA utf8CNL<>+24(SB)/8, $0x0a0a0a0a0a0a0a0a
-GLOBL utf8CNL<>(SB), RODATA|NOPTR, $32
+CONST32(utf8C60, $0x6060606060606060)
+CONST32(utf8C70, $0x7070707070707070)
+CONST32(utf8C80, $0x8080808080808080)
+CONST32(utf8C0F, $0x0f0f0f0f0f0f0f0f)
+CONST32(utf8C7F, $0x7f7f7f7f7f7f7f7f)
+CONST32(utf8CBF, $0xbfbfbfbfbfbfbfbf)
+CONST32(utf8CNL, $0x0a0a0a0a0a0a0a0a)
 
 #include "words_amd64.h"
 

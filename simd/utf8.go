@@ -37,6 +37,10 @@ const asciiWindow = 16 << 10
 // alone, before the kernel's routines are tried again.
 const hardSpan = 1 << 10
 
+// maxHardSpan bounds the span utf8WordsGo counts after the block routine
+// failed again and again (the span doubles from hardSpan each time).
+const maxHardSpan = 64 << 10
+
 // countUTF8 counts p in a UTF-8 dialect, each stretch with the fastest
 // routine that counts it exactly: pure-ASCII runs with the byte kernel of
 // the dialect's ASCII twin (which classifies ASCII exactly as the dialect
@@ -63,6 +67,7 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 	}
 	twin := d.ASCIITwin()
 	acc := scalar.Partial{Dialect: d}
+	span := hardSpan
 	for len(p) > 0 {
 		if k.utf8.countASCII != nil && p[0] < 0x80 {
 			if s, n := k.utf8.countASCII(p, twin, need); n > 0 {
@@ -83,8 +88,14 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 		// p[0] ≥ 0x80.
 		if p[0]&0xc0 != 0x80 && block != nil {
 			part, m := countValid(block, p, d, need)
+			if m >= hardSpan {
+				span = hardSpan
+			}
 			if m == 0 && generic != nil {
-				part, m = countValid(generic, p[:min(len(p), hardSpan)], d, need)
+				part, m = countValid(generic, p[:min(len(p), span)], d, need)
+				// Text the block routine keeps failing on (invalid bytes
+				// every few blocks) goes to utf8WordsGo in longer spans.
+				span = min(2*span, maxHardSpan)
 			}
 			if m > 0 {
 				acc = acc.Merge(part)

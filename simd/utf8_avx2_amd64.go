@@ -4,11 +4,11 @@ package simd
 
 import "unicode/utf8"
 
-// utf8FuncsAVX2 are the avx2 kernel's UTF-8 routines: the block routine
-// knows the utf8 dialect only (the gnu allow-list needs 64-entry lookups,
-// VBMI's), so gnu-utf8 text that is not ASCII goes to utf8WordsGo.
+// utf8FuncsAVX2 are the avx2 kernel's UTF-8 routines: one block routine
+// for every UTF-8 dialect (in the gnu ones it checks the allow-list in
+// nibble form, gnuNibbles, a subset of gnuAllow).
 func utf8FuncsAVX2() utf8Funcs {
-	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2}
+	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2}
 }
 
 // utf8State is the running state of utf8BlocksAVX2, carried from call to
@@ -80,9 +80,13 @@ func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 			copy(b[:], p[i:])
 			space := size > 1 && t.lead[b[0]&0x7f]&t.n1[b[1]&0x7f]&t.n2[b[2]&0x7f] != 0 ||
 				size == 1 && (b[0] == ' ' || b[0]-'\t' <= '\r'-'\t')
-			if space {
+			// The gnu dialects: ASCII controls are transparent.
+			ctrl := size == 1 && t.badSkip && (b[0] < 0x20 || b[0] == 0x7f)
+			switch {
+			case space:
 				st.carry = 0
-			} else if st.carry>>63 == 0 {
+			case ctrl:
+			case st.carry>>63 == 0:
 				st.words++
 				st.carry = 1 << 63
 			}

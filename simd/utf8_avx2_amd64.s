@@ -5,10 +5,11 @@
 
 // func utf8BlocksAVX2(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8State)
 //
-// The AVX2 twin of utf8WordsAVX512 (utf8_avx512_amd64.s) for the utf8
-// dialect: lines, words, chars and (lineMask -1) line lengths in chars of
-// p[:n], 64 bytes per block, added to *st, up to the first block that is
-// not valid UTF-8 (st.n = its index, else n). AVX2 has no byte-masked
+// The AVX2 twin of utf8WordsAVX512 (utf8_avx512_amd64.s): lines, words,
+// chars and (lineMask -1) line lengths in chars of p[:n], 64 bytes per
+// block, added to *st, up to the first block that is not valid UTF-8 or
+// (the gnu dialects, t.badSkip) holds a char outside the allow-list
+// (st.n = its index, else n). AVX2 has no byte-masked
 // loads, so the caller (utf8WordsAVX2) makes every read safe: p[-3:0] and
 // the byte after the last block are readable,
 // and when n is not a multiple of 64 the bytes from p[n] on are zero
@@ -19,16 +20,20 @@
 // nothing is carried between blocks in vector registers):
 //	- validation, Keiser & Lemire: the three nibble lookups on b-1 and b,
 //	  XOR the "must be 2nd/3rd continuation" bytes from b-2, b-3; any
-//	  nonzero byte is an error (OR-ed into Y8 for the block);
+//	  nonzero byte is an error (OR-ed into Y5 for the block);
+//	- gnu: the allow-list, gnuNibbles' fourteen lookups on b-2, b-1, b
+//	  (GNU_ALLOW), OR-ed into Y5 as errors;
 //	- char starts: b > 0xBF as signed bytes (everything but 0x80..0xBF);
 //	- separators: the six ASCII ones (spaceLUT), and the last byte of a
 //	  multi-byte one where the six nibble lookups of b-2, b-1, b in
 //	  t.sepEnd share a bit (the nibbles of b and b-1 are the validation's);
 //	- each char is classified at its last byte and the bytes before it
 //	  are transparent, so the word rule is WORDS_GNUC_R with S as found
-//	  and W = char ends &^ S (a char ends before the next char start).
+//	  and W = char ends &^ S (a char ends before the next char start);
+//	  gnu: &^ the ASCII controls (transparent).
 // A block of pure ASCII with no sequence open before it (b-3 included)
-// takes the ascii rule (WORDS_ASCII_R) without any of that.
+// takes the ascii rule (WORDS_ASCII_R; gnu: WORDS_GNUC_R with the
+// controls transparent) without any of that.
 //
 //	DI: p, CX: end of the whole blocks (then of the partial one), R15:
 //	index of the block, BX: lanes of the block in p
@@ -36,9 +41,11 @@
 //	R11: char starts, R14: separators; AX DX R12 R13: scratch
 //	Y15: spaceLUT, Y14..Y12: validation tables, Y11..Y6: t.sepEnd (all
 //	the VPSHUFB tables stay in registers; the other constants are memory
-//	operands), Y5: errors, Y0..Y4: scratch
-//	frame: n, lineMask, head (-1 until the first '\n'), max, lineStart
-//	(chars before the line in progress), as in utf8WordsAVX512
+//	operands; gnuNibbles are read from memory, with Y15 as scratch and
+//	reloaded after), Y5: errors, Y0..Y4: scratch
+//	frame: n, lineMask, gnu (t.badSkip), head (-1 until the first '\n'),
+//	max, lineStart (chars before the line in progress), as in
+//	utf8WordsAVX512
 //
 // Loop invariant: st's counts plus R8, R10, SI are those of p[:R15].
 
@@ -61,6 +68,7 @@ CONST32(utf8C0F, $0x0f0f0f0f0f0f0f0f)
 CONST32(utf8C7F, $0x7f7f7f7f7f7f7f7f)
 CONST32(utf8CBF, $0xbfbfbfbfbfbfbfbf)
 CONST32(utf8CNL, $0x0a0a0a0a0a0a0a0a)
+CONST32(utf8C1F, $0x1f1f1f1f1f1f1f1f)
 
 #include "words_amd64.h"
 
@@ -115,7 +123,62 @@ CONST32(utf8CNL, $0x0a0a0a0a0a0a0a0a)
 	VPOR      Y2, Y0, Y0; \
 	VPMOVMSKB Y0, sep
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $40-40
+// LUT(tab, idx, dst): dst = VPSHUFB of the 16-byte table tab (memory) by
+// the nibbles idx.
+#define LUT(tab, idx, dst) \
+	VBROADCASTI128 tab, dst; \
+	VPSHUFB        idx, dst, dst
+
+// LUT_AND(tab, idx, acc): acc &= LUT(tab, idx), through Y15.
+#define LUT_AND(tab, idx, acc) \
+	LUT(tab, idx, Y15); \
+	VPAND Y15, acc, acc
+
+// NIBBLES(src, hi, lo): the high and low nibbles of the 32 bytes at src.
+#define NIBBLES(src, hi, lo) \
+	VMOVDQU src, lo; \
+	VPSRLW  $4, lo, hi; \
+	VPAND   utf8C0F<>(SB), hi, hi; \
+	VPAND   utf8C0F<>(SB), lo, lo
+
+// GNU_ALLOW(off): the gnu allow-list (gnuNibbles, utf8_gnu_nibbles.go) at
+// the 32 bytes b at p[R15+off]: the two prefix sets (b-1, b) and the hole
+// layer (b-2, b-1, b); a byte where one set's lookups share a bit marks
+// the block hard (OR-ed into Y5, as the validation errors are). Y0..Y4,
+// Y15 scratch (the caller reloads Y15).
+#define GNU_ALLOW(off) \
+	NIBBLES(off(DI)(R15*1), Y1, Y0); \
+	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
+	LUT(·gnuNibbles+0(SB), Y3, Y4); \
+	LUT_AND(·gnuNibbles+16(SB), Y2, Y4); \
+	LUT_AND(·gnuNibbles+32(SB), Y1, Y4); \
+	LUT_AND(·gnuNibbles+48(SB), Y0, Y4); \
+	VPOR Y4, Y5, Y5; \
+	LUT(·gnuNibbles+64(SB), Y3, Y4); \
+	LUT_AND(·gnuNibbles+80(SB), Y2, Y4); \
+	LUT_AND(·gnuNibbles+96(SB), Y1, Y4); \
+	LUT_AND(·gnuNibbles+112(SB), Y0, Y4); \
+	VPOR Y4, Y5, Y5; \
+	LUT(·gnuNibbles+128(SB), Y3, Y4); \
+	LUT_AND(·gnuNibbles+144(SB), Y2, Y4); \
+	LUT_AND(·gnuNibbles+160(SB), Y1, Y4); \
+	LUT_AND(·gnuNibbles+176(SB), Y0, Y4); \
+	NIBBLES((off-2)(DI)(R15*1), Y1, Y0); \
+	LUT_AND(·gnuNibbles+192(SB), Y1, Y4); \
+	LUT_AND(·gnuNibbles+208(SB), Y0, Y4); \
+	VPOR Y4, Y5, Y5
+
+// CTRLS(src, dst): the mask of the gnu dialects' transparent ASCII bytes
+// of the 32 bytes in src: below 0x20 (the separators among them are
+// taken out by the caller) and 0x7F. Y2, Y3 scratch.
+#define CTRLS(src, dst) \
+	VPMINUB   utf8C1F<>(SB), src, Y2; \
+	VPCMPEQB  Y2, src, Y2; \
+	VPCMPEQB  utf8C7F<>(SB), src, Y3; \
+	VPOR      Y3, Y2, Y2; \
+	VPMOVMSKB Y2, dst
+
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $48-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -132,6 +195,8 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $40-40
 	VPXOR Y5, Y5, Y5
 	MOVQ lineMask+24(FP), DX
 	MOVQ DX, lineMask-32(SP)
+	MOVBQZX utf8Tables_badSkip(AX), DX
+	MOVQ DX, gnu-48(SP)
 	MOVQ st+32(FP), DX
 	MOVQ utf8State_lines(DX), R8
 	MOVQ utf8State_words(DX), R10
@@ -171,8 +236,12 @@ full:
 	VPMOVMSKB Y3, DX
 	SHLQ      $32, DX
 	ORQ       DX, AX
+	CMPQ      gnu-48(SP), $0
+	JNE       gnuascii
 	NOTQ      AX
 	WORDS_ASCII_R
+
+asciiwords:
 	VPCMPEQB  utf8CNL<>(SB), Y0, Y2
 	VPMOVMSKB Y2, DX
 	VPCMPEQB  utf8CNL<>(SB), Y1, Y3
@@ -192,6 +261,10 @@ asciicounted:
 slow:
 	HALF(0, R11, DX, R14)
 	HALF(32, R12, R13, AX)
+	CMPQ      gnu-48(SP), $0
+	JNE       gnuallow
+
+allowed:
 	VPTEST    Y5, Y5
 	JNZ       end
 	SHLQ      $32, R12
@@ -225,10 +298,44 @@ counted:
 	SHRQ      $1, R12, AX
 	ANDQ      BX, AX
 	ANDNQ     AX, R14, AX
+	CMPQ      gnu-48(SP), $0
+	JNE       gnuctrls
+
+words:
 	MOVQ      R14, DX
 	WORDS_GNUC_R
 	ADDQ      $64, R15
 	JMP       loop
+
+gnuallow:
+	GNU_ALLOW(0)
+	GNU_ALLOW(32)
+	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
+	JMP       allowed
+
+gnuctrls:
+	// The gnu dialects: ASCII controls are transparent, not word chars.
+	VMOVDQU   (DI)(R15*1), Y0
+	CTRLS(Y0, R13)
+	VMOVDQU   32(DI)(R15*1), Y0
+	CTRLS(Y0, R12)
+	SHLQ      $32, R12
+	ORQ       R12, R13
+	ANDNQ     AX, R13, AX
+	JMP       words
+
+gnuascii:
+	// A pure-ASCII block in the gnu dialects: separators in AX; W is
+	// every byte but those and the controls.
+	CTRLS(Y0, R12)
+	CTRLS(Y1, R13)
+	SHLQ      $32, R13
+	ORQ       R13, R12
+	MOVQ      AX, DX
+	ORQ       R12, AX
+	NOTQ      AX
+	WORDS_GNUC_R
+	JMP       asciiwords
 
 partial:
 	// The last block, partial (or none): only its lanes below n - R15

@@ -332,11 +332,12 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.
 	r := block(q, blockTables(d), lineMask)
 	n := int(r.n)
 	if n < len(q) {
-		// The block at n is not valid. A char begun before n was counted
-		// whole at its first byte; keep it if it is valid, else count
-		// only up to it.
+		// The block at n is not valid (or holds a char outside the gnu
+		// allow-list). A char begun before n was counted at its first
+		// byte; keep it if it is valid and allow-listed (the routine may
+		// have checked only its first bytes), else count only up to it.
 		if i := straddle(q, n); i >= 0 {
-			if _, size := utf8.DecodeRune(q[i:]); size > 1 && i+size > n {
+			if _, size := utf8.DecodeRune(q[i:]); size > 1 && i+size > n && blockTables(d).allows(q[i:]) {
 				n = i + size
 			} else {
 				return countValid(block, q[:i], d, need)
@@ -350,6 +351,19 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.
 	s := r.summary(lineMask)
 	s.First, s.Last = edgeClasses(q, d)
 	return scalar.Partial{Dialect: d, Bytes: uint64(n), Sum: s}, n
+}
+
+// allows reports whether t's allow-list admits the multi-byte char at the
+// start of b (its first three bytes, as the allow tables read them).
+func (t *utf8Tables) allows(b []byte) bool {
+	var c [3]byte
+	copy(c[:], b)
+	for _, set := range t.allow {
+		if set[0][c[0]&0x3f]&set[1][c[1]&0x3f]&set[2][c[2]&0x3f] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // edgeClasses returns the classes of the first and last chars of q that

@@ -2,6 +2,7 @@ package simd
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -87,15 +88,17 @@ type blockRoutine struct {
 	name  string
 	block utf8Block
 	gnu   bool // it counts the gnu dialects too
+	// nibbles: its gnu allow-list is gnuNibbles' subset of gnuAllow.
+	nibbles bool
 }
 
 // blockRoutines are the block routines this CPU runs, each once: the
 // generic one and the kernels' own.
 func blockRoutines() []blockRoutine {
-	rs := []blockRoutine{{"go", utf8WordsGo, true}}
+	rs := []blockRoutine{{"go", utf8WordsGo, true, false}}
 	for _, k := range available {
 		if k.utf8.block != nil {
-			rs = append(rs, blockRoutine{k.Name, k.utf8.block, k.utf8.gnuBlock != nil})
+			rs = append(rs, blockRoutine{k.Name, k.utf8.block, k.utf8.gnuBlock != nil, k.Name == "avx2"})
 		}
 	}
 	return rs
@@ -218,6 +221,88 @@ func TestUTF8GNUAllowList(t *testing.T) {
 	require.NotZero(t, allowed)
 }
 
+// gnuNibbles, as the assembly reads them, must reject every multi-byte
+// char outside gnuAllow (so that what they accept is printable in glibc)
+// and accept the common scripts; and each lookup fires only at the byte
+// of a char it is meant for (a lead's tables are zero below 0xC0, a
+// continuation's outside 0x80..0xBF), so the routine may run them at
+// every byte.
+func TestUTF8GNUNibbleAllow(t *testing.T) {
+	accepted, allowed := 0, 0
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		b := append(utf8.AppendRune(nil, r), 0x80, 0x80)
+		ok := gnuTables.allows(b)
+		if ok {
+			allowed++
+		}
+		if !gnuNibbleRejects(b) {
+			accepted++
+			require.True(t, ok, "%U is accepted by gnuNibbles but not in gnuAllow", r)
+			for _, after := range []byte{0, 'a', 0xc3, 0xe2, 0xf0} {
+				if len(utf8.AppendRune(nil, r)) == 2 {
+					b[2] = after
+					require.False(t, gnuNibbleRejects(b), "%U then %#x", r, after)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"é", "ñ", "ß", "«»", "λόγος", "ΨΩ", "дом", "中文。，", "ひらがなテキスト", "한국어", "—“…”€", "😀🎉👍🏽", "\u00a0\u2003\u3000\u2007\u202f", "ＡＢ", "٣٤"} {
+		for _, r := range s {
+			b := append(utf8.AppendRune(nil, r), 'x', 'x')
+			require.False(t, gnuNibbleRejects(b), "%U %q must be accepted", r, s)
+		}
+	}
+	t.Logf("gnuNibbles accept %d of the %d code points gnuAllow admits", accepted, allowed)
+	for i := range gnuNibbles {
+		for n, v := range gnuNibbles[i] {
+			hiTab := i%2 == 0
+			lead := i < 8 && i%4 < 2 || i >= 12
+			if hiTab && v != 0 {
+				if lead {
+					require.GreaterOrEqual(t, n, 0xc, "table %d: lead high nibble %x", i, n)
+				} else {
+					require.True(t, n >= 8 && n <= 0xb, "table %d: continuation high nibble %x", i, n)
+				}
+			}
+		}
+	}
+}
+
+// Each nibble block routine takes a char alone in ASCII text (at the
+// start, across the two halves of a block and across blocks) exactly when
+// gnuNibbleRejects, its Go model, accepts it: every code point gnuAllow
+// admits, and a sample of the others.
+func TestUTF8GNUNibbleRoutine(t *testing.T) {
+	n := 0
+	for _, k := range blockRoutines() {
+		if !k.nibbles {
+			continue
+		}
+		n++
+		buf := []byte(strings.Repeat("a", 140))
+		for r := rune(0x80); r <= unicode.MaxRune; r++ {
+			enc := utf8.AppendRune(nil, r)
+			if !utf8.ValidRune(r) || !gnuTables.allows(append(enc, 0x80, 0x80)) && r%97 != 0 {
+				continue
+			}
+			want := !gnuNibbleRejects(append(enc, 0x80, 0x80))
+			for _, off := range []int{0, 31, 62, 63} {
+				q := append(append(append([]byte(nil), buf[:off]...), enc...), buf[off:]...)
+				_, m := countValid(k.block, q, scalar.GNUUTF8, NeedWords)
+				if (m == len(q)) != want {
+					t.Fatalf("%s: %U at %d: took %d of %d bytes, want all %v", k.name, r, off, m, len(q), want)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("no nibble block routine on this CPU")
+	}
+}
+
 // The gnu dialects' block routine takes valid allow-listed multilingual
 // text whole (no silent fallback to the reference) and counts it exactly.
 func TestUTF8GNUBlockTakesText(t *testing.T) {
@@ -231,6 +316,9 @@ func TestUTF8GNUBlockTakesText(t *testing.T) {
 		for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
 			for i := 0; i < 200; i++ {
 				q := []byte(gnuSample(rng, rng.IntN(2000)))
+				if k.nibbles {
+					q = []byte(strings.ReplaceAll(string(q), "\u2060", "\u2007")) // not in gnuNibbles
+				}
 				for len(q) > 0 && q[len(q)-1] >= 0x80 {
 					q = q[:len(q)-1]
 				}
@@ -267,9 +355,11 @@ func masked(c scalar.Counts, need Need) scalar.Counts {
 }
 
 // gnuSample is n bytes or so of allow-listed words, separators of both
-// gnu dialects and ASCII controls (transparent).
+// gnu dialects and ASCII controls (transparent), some in long ASCII runs.
 func gnuSample(rng *rand.Rand, n int) string {
-	words := []string{"the", "café", "λόγος", "дом", "中文字", "ひらがな", "テキスト", "한국어", "😀", "“q”", "€5", "ＡＢ", "a\x01b", "\x7f", "\x1b[0m", "«»", "٣٤"}
+	words := []string{"the", "café", "λόγος", "дом", "中文字", "ひらがな", "テキスト", "한국어", "😀", "“q”", "€5", "ＡＢ", "a\x01b", "\x7f", "\x1b[0m", "«»", "٣٤",
+		// Whole ASCII blocks with controls (transparent) between multi-byte text.
+		strings.Repeat("ab\x01 c\x7fd\te\x02\x03f ", 9)}
 	seps := []string{" ", "\n", "\t", "\u00a0", "\u2007", "\u202f", "\u2060", "\u3000", "\u2003", "\r\n", "\u200b"}
 	var b []byte
 	for len(b) < n {

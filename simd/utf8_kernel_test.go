@@ -131,6 +131,35 @@ func TestUTF8InvalidEveryOffset(t *testing.T) {
 	})
 }
 
+// Every kind of char (ASCII letter, separator and control, multi-byte
+// word char and separator) ending right before a block the block routine
+// cannot count (a lone continuation byte; for gnu a char outside the
+// allow-list), in a word or after a separator: the routine stops there and
+// the char's class must still be applied once.
+func TestUTF8CharBeforeStop(t *testing.T) {
+	chars := []string{"x", " ", "\x01", "\x7f", "\t", "é", "\u00a0", "中", "😀", "\u3000", "\u2007"}
+	stops := []string{"\x80", "\xbf\xbf", "\u0085", "\u2028", "\u0591"}
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for _, c := range chars {
+			for _, stop := range stops {
+				for _, ctx := range []string{"дом", "дом "} {
+					for _, end := range []int{64, 128} {
+						for shift := -2; shift <= 3; shift++ {
+							var p []byte
+							for len(p) < end+shift-len(c)-len(ctx) {
+								p = append(p, "ü"...)
+							}
+							p = append(append(append(p, ctx...), c...), stop...)
+							p = append(p, " ab ü"...)
+							checkUTF8(t, k, p, c+" before "+stop)
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
 // Random pieces of multilingual and adversarial text merged.
 func TestUTF8RandomPieces(t *testing.T) {
 	rng := rand.New(rand.NewPCG(25, 26))

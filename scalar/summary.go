@@ -116,6 +116,10 @@ func (s Summary) Add(u Unit) Summary {
 	return s
 }
 
+// Step is Add in place: s becomes s followed by one char u (for callers
+// that step through many chars without copying the Summary each time).
+func (s *Summary) Step(u Unit) { s.add(u) }
+
 func (s *Summary) add(u Unit) {
 	s.Chars += uint64(u.Chars)
 	s.Lines += uint64(u.Lines)

@@ -60,8 +60,9 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 	if d != scalar.UTF8 {
 		block = k.utf8.gnuBlock
 	}
-	if blockTables(d) == nil || (d != scalar.UTF8 && need&NeedMaxLineLength != 0) {
-		block, generic = nil, nil // gnu widths (wcwidth) are the reference's
+	widths := d != scalar.UTF8 && need&NeedMaxLineLength != 0
+	if blockTables(d) == nil || widths {
+		block, generic = nil, nil // gnu widths (wcwidth): gnuWidthsGo
 	} else if block == nil {
 		block, generic = generic, nil
 	}
@@ -103,10 +104,18 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 				continue
 			}
 		}
+		if widths && blockTables(d) != nil {
+			s, m := gnuWidthsGo(p[:min(len(p), asciiWindow)], d)
+			if m > 0 {
+				acc = acc.Merge(scalar.Partial{Dialect: d, Bytes: uint64(m), Sum: s})
+				p = p[m:]
+				continue
+			}
+		}
 		// A char (or invalid byte) no routine but the reference counts;
-		// without a block routine (gnu max line length), a stretch.
+		// without any routine (a dialect without tables), a stretch.
 		n = 1
-		if block == nil {
+		if block == nil && !widths {
 			n = refBlock
 		}
 		m := refEnd(p, n)
@@ -117,7 +126,7 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 }
 
 // refBlock is how much non-ASCII text goes to the reference at a time
-// when no block routine counts the dialect (gnu max line length).
+// when no routine counts the dialect.
 const refBlock = 256
 
 // refEnd returns where a reference chunk of about n bytes at the start of

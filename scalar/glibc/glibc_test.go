@@ -215,3 +215,24 @@ func hostEnv() []string {
 	}
 	return env
 }
+
+// Runs covers U+0000..MaxRune in order and agrees with Lookup at each
+// run's first and last code point.
+func TestRuns(t *testing.T) {
+	var los []uint32
+	var ps []Props
+	for lo, p := range Runs {
+		los = append(los, lo)
+		ps = append(ps, p)
+	}
+	require.Len(t, los, numRanges)
+	require.Equal(t, uint32(0), los[0])
+	for i := range los {
+		end := uint32(MaxRune)
+		if i+1 < len(los) {
+			end = los[i+1] - 1
+		}
+		require.Equal(t, Lookup(los[i]), ps[i])
+		require.Equal(t, Lookup(end), ps[i])
+	}
+}

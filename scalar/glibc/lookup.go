@@ -73,3 +73,14 @@ func Lookup(cp uint32) Props {
 // GlibcVersion returns gnu_get_libc_version() of the glibc the table was
 // generated from, e.g. "2.36".
 func GlibcVersion() string { return glibcVersion }
+
+// Runs yields the maximal runs of code points with equal Props, in order:
+// each run starts at lo and extends to the next run's lo (the last one to
+// MaxRune). For building faster tables; Lookup is the definition.
+func Runs(yield func(lo uint32, p Props) bool) {
+	for _, r := range ranges {
+		if !yield(r.lo, r.p) {
+			return
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package simd
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"github.com/simdwc/simdwc/scalar"
+	"github.com/simdwc/simdwc/scalar/glibc"
+)
+
+// The gnu dialects' line widths (wcwidth, tab stops, '\r' and '\f') are
+// not in any block routine: gnuWidthsGo counts such text a char at a time,
+// as the reference does, but with a two-level table for glibc's Props
+// instead of a binary search and a Summary kept in place.
+
+// unitCode packs what gnuWidthsGo needs of one char's scalar.Unit: the
+// class (bits 0–1), the width op (bits 2–3), the columns (bits 4–5) and
+// the line ('\n', bit 6). Every char counts one (the reference's Chars of
+// an ASCII byte or a valid char).
+type unitCode uint8
+
+func codeOf(u scalar.Unit) unitCode {
+	if u.Cols > 3 || u.Chars != 1 {
+		panic("simd: a unit that does not pack")
+	}
+	return unitCode(u.Class) | unitCode(u.Op)<<2 | unitCode(u.Cols)<<4 | unitCode(u.Lines)<<6
+}
+
+// widthTables are one gnu dialect's unit codes: of the ASCII bytes, and
+// of every code point by 256-code-point blocks, codes[block[cp>>8]][cp&0xff],
+// as the reference classifies a valid char (glibc's Props, and wc's
+// no-break spaces in gnu-utf8). Built on first use from glibc.Runs
+// (TestGNUWidthTables checks every code point against the reference).
+type widthTables struct {
+	ascii [128]unitCode
+	block [(glibc.MaxRune + 1) >> 8]uint16
+	codes [][256]unitCode
+}
+
+func makeWidthTables(d scalar.Dialect) *widthTables {
+	t := &widthTables{}
+	for c := range t.ascii {
+		t.ascii[c] = codeOf(d.ByteUnit(byte(c)))
+	}
+	var los []uint32
+	var ps []glibc.Props
+	for lo, p := range glibc.Runs {
+		los, ps = append(los, lo), append(ps, p)
+	}
+	seen := map[[256]unitCode]uint16{}
+	var cur [256]unitCode
+	j := 0
+	for b := range t.block {
+		for k := range cur {
+			cp := uint32(b<<8 | k)
+			for j+1 < len(los) && los[j+1] <= cp {
+				j++
+			}
+			u := scalar.Unit{Class: scalar.Transparent, Op: scalar.AddCols, Chars: 1}
+			if pr := ps[j]; pr.Print() {
+				u.Class, u.Cols = scalar.Word, uint8(pr.Width())
+				if pr.Space() || d == scalar.GNUUTF8 && (cp == 0xa0 || cp == 0x2007 || cp == 0x202f || cp == 0x2060) {
+					u.Class = scalar.Space
+				}
+			}
+			cur[k] = codeOf(u)
+		}
+		id, ok := seen[cur]
+		if !ok {
+			id = uint16(len(t.codes))
+			seen[cur] = id
+			t.codes = append(t.codes, cur)
+		}
+		t.block[b] = id
+	}
+	return t
+}
+
+var (
+	gnuWidths      = sync.OnceValue(func() *widthTables { return makeWidthTables(scalar.GNUUTF8) })
+	gnuPosixWidths = sync.OnceValue(func() *widthTables { return makeWidthTables(scalar.GNUUTF8Posix) })
+)
+
+// asciiHandBack is the ASCII run after which gnuWidthsGo stops, so that
+// the rest of the run goes to the byte kernel.
+const asciiHandBack = 64
+
+// gnuWidthsGo counts p in gnu dialect d, all five counts, one char at a
+// time, up to the first byte that does not start a valid char (invalid,
+// or a sequence cut off by p's end), which it leaves to the reference, or
+// up to asciiHandBack ASCII bytes in a row.
+// It returns the Summary and length of what it counted: the reference's
+// Summary.Add step by step, with the units its unitAt gives for ASCII
+// bytes and valid multi-byte chars, kept in registers (TestGNUWidthsGo
+// compares the two field by field).
+func gnuWidthsGo(p []byte, d scalar.Dialect) (scalar.Summary, int) {
+	t := gnuWidths()
+	if d == scalar.GNUUTF8Posix {
+		t = gnuPosixWidths()
+	}
+	var lines, words, chars, maxw uint64
+	first, last := scalar.Transparent, scalar.Transparent
+	reset := false
+	var head, tail scalar.Cols
+	i, run := 0, 0 // run: ASCII bytes since the last multi-byte char
+	for i < len(p) && run < asciiHandBack {
+		var code unitCode
+		if c := p[i]; c < 0x80 {
+			code = t.ascii[c]
+			i++
+			run++
+		} else {
+			run = 0
+			var r rune
+			if c >= 0xc2 && c < 0xe0 && i+1 < len(p) && p[i+1]&0xc0 == 0x80 {
+				r = rune(c&0x1f)<<6 | rune(p[i+1]&0x3f)
+				i += 2
+			} else {
+				var size int
+				if r, size = utf8.DecodeRune(p[i:]); size == 1 {
+					break
+				}
+				i += size
+			}
+			code = t.codes[t.block[uint32(r)>>8]][r&0xff]
+		}
+		chars++
+		lines += uint64(code >> 6)
+		if class := scalar.Class(code & 3); class != scalar.Transparent {
+			if class == scalar.Word && last != scalar.Word {
+				words++
+			}
+			if first == scalar.Transparent {
+				first = class
+			}
+			last = class
+		}
+		cols := uint64(code>>4) & 3
+		switch scalar.WidthOp(code>>2) & 3 {
+		case scalar.AddCols:
+			if tail.Tab {
+				tail.H += cols
+			} else {
+				tail.A += cols
+			}
+		case scalar.TabStop:
+			tail = tail.Then(scalar.Tab())
+		case scalar.EndLine:
+			if reset {
+				maxw = max(maxw, tail.Apply(0))
+			} else {
+				reset, head = true, tail
+			}
+			tail = scalar.Cols{}
+		}
+	}
+	s := scalar.Summary{Lines: lines, Words: words, Chars: chars, First: first, Last: last, Reset: reset, Head: head, Tail: tail, Max: maxw}
+	return s, i
+}

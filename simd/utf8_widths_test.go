@@ -1,0 +1,74 @@
+package simd
+
+import (
+	"math/rand/v2"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/simdwc/simdwc/scalar"
+	"github.com/simdwc/simdwc/scalar/glibc"
+)
+
+// Every code point alone, and every ASCII byte, counts as the reference
+// counts it, in both gnu dialects (every code point below U+30000 and a
+// sample above, to keep the cross-architecture runs short).
+func TestGNUWidthTables(t *testing.T) {
+	for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
+		var b [4]byte
+		for r := rune(0); r <= glibc.MaxRune; r++ {
+			if !utf8.ValidRune(r) || r >= 0x30000 && r%13 != 0 {
+				continue
+			}
+			p := b[:utf8.EncodeRune(b[:], r)]
+			s, n := gnuWidthsGo(p, d)
+			if want := scalar.Count(p, d).Sum; n != len(p) || s != want {
+				require.Equal(t, want, s, "%s %U", d, r)
+				require.Equal(t, len(p), n, "%s %U", d, r)
+			}
+		}
+	}
+	t.Logf("%d distinct blocks of 256", len(gnuWidths().codes))
+}
+
+// gnuWidthsGo gives the reference's Summary, field by field, for the
+// valid prefix of text made of every kind of char: wide, zero-width,
+// non-printable, no-break spaces, tabs, '\r', '\f', controls; and stops
+// exactly at the first invalid byte or cut-off sequence.
+func TestGNUWidthsGo(t *testing.T) {
+	pieces := []string{"a", "word ", "a long stretch of ASCII text, more than sixty-four bytes of it in a row. ", "\t", "\r", "\f", "\n", "\x01", "\x7f", "é", "中文", "😀", "\u0301", "\u200b",
+		"\u00a0", "\u2007", "\u202f", "\u2060", "\u3000", "\u2028", "\u0085", "\U000e0001", "\U0010fffd", "ｱ", "\u1100", "\u0591",
+		"\xff", "\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82"}
+	rng := rand.New(rand.NewPCG(41, 42))
+	for i := 0; i < 3000; i++ {
+		var p []byte
+		for range rng.IntN(60) {
+			p = append(p, pieces[rng.IntN(len(pieces))]...)
+		}
+		for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
+			s, n := gnuWidthsGo(p, d)
+			want, run := len(p), 0
+			for j := 0; j < len(p); {
+				r, size := utf8.DecodeRune(p[j:])
+				if r == utf8.RuneError && size == 1 || run == asciiHandBack {
+					want = j
+					break
+				}
+				if run++; size > 1 {
+					run = 0
+				}
+				j += size
+			}
+			require.Equal(t, want, n, "%s %q", d, p)
+			ref := scalar.Count(p[:n], d)
+			require.Equal(t, ref.Sum, s, "%s %q", d, p[:n])
+		}
+	}
+}
+
+func TestGNUWidthsGoAllocs(t *testing.T) {
+	p := []byte("中文 é\t😀\r\n")
+	gnuWidthsGo(p, scalar.GNUUTF8)
+	require.Zero(t, testing.AllocsPerRun(10, func() { gnuWidthsGo(p, scalar.GNUUTF8) }))
+}

@@ -21,6 +21,10 @@ type utf8Funcs struct {
 	// gnuBlock counts lines, words and chars of valid allow-listed text in
 	// the gnu dialects. nil: utf8WordsGo.
 	gnuBlock utf8Block
+	// gnuWidthBlock counts the gnu dialects with line widths too, for
+	// allow-listed text whose chars are each one column wide (no tabs, and
+	// no controls but '\n', '\r', '\f'). nil: gnuWidthsGo alone.
+	gnuWidthBlock utf8Block
 	// reference: count the UTF-8 dialects with the reference alone (the
 	// reference kernel, a baseline that must stay one).
 	reference bool
@@ -61,14 +65,17 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 		block = k.utf8.gnuBlock
 	}
 	widths := d != scalar.UTF8 && need&NeedMaxLineLength != 0
-	if blockTables(d) == nil || widths {
-		block, generic = nil, nil // gnu widths (wcwidth): gnuWidthsGo
+	if blockTables(d) == nil {
+		block, generic = nil, nil
+	} else if widths { // gnu widths (wcwidth): gnuWidthsGo for the rest
+		block, generic = k.utf8.gnuWidthBlock, nil
 	} else if block == nil {
 		block, generic = generic, nil
 	}
 	twin := d.ASCIITwin()
 	acc := scalar.Partial{Dialect: d}
 	span := hardSpan
+	wspan := asciiWindow // what gnuWidthsGo counts at a time
 	for len(p) > 0 {
 		if k.utf8.countASCII != nil && p[0] < 0x80 {
 			if s, n := k.utf8.countASCII(p, twin, need); n > 0 {
@@ -92,6 +99,10 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 			if m >= hardSpan {
 				span = hardSpan
 			}
+			if m == 0 && generic == nil && widths {
+				// gnuWidthsGo, below, in the growing span.
+				wspan, span = span, min(2*span, maxHardSpan)
+			}
 			if m == 0 && generic != nil {
 				part, m = countValid(generic, p[:min(len(p), span)], d, need)
 				// Text the block routine keeps failing on (invalid bytes
@@ -105,7 +116,8 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 			}
 		}
 		if widths && blockTables(d) != nil {
-			s, m := gnuWidthsGo(p[:min(len(p), asciiWindow)], d)
+			s, m := gnuWidthsGo(p[:min(len(p), wspan)], d)
+			wspan = asciiWindow
 			if m > 0 {
 				acc = acc.Merge(scalar.Partial{Dialect: d, Bytes: uint64(m), Sum: s})
 				p = p[m:]

@@ -69,6 +69,8 @@ CONST32(utf8C7F, $0x7f7f7f7f7f7f7f7f)
 CONST32(utf8CBF, $0xbfbfbfbfbfbfbfbf)
 CONST32(utf8CNL, $0x0a0a0a0a0a0a0a0a)
 CONST32(utf8C1F, $0x1f1f1f1f1f1f1f1f)
+CONST32(utf8CCR, $0x0d0d0d0d0d0d0d0d)
+CONST32(utf8CFF, $0x0c0c0c0c0c0c0c0c)
 
 #include "words_amd64.h"
 
@@ -141,32 +143,46 @@ CONST32(utf8C1F, $0x1f1f1f1f1f1f1f1f)
 	VPAND   utf8C0F<>(SB), hi, hi; \
 	VPAND   utf8C0F<>(SB), lo, lo
 
-// GNU_ALLOW(off): the gnu allow-list (gnuNibbles, utf8_gnu_nibbles.go) at
-// the 32 bytes b at p[R15+off]: the two prefix sets (b-1, b) and the hole
-// layer (b-2, b-1, b); a byte where one set's lookups share a bit marks
-// the block hard (OR-ed into Y5, as the validation errors are). Y0..Y4,
-// Y15 scratch (the caller reloads Y15).
+// PREFIX_SET(t0, t1, t2, t3): one prefix set of nibble tables (see
+// gnuNibbles, utf8_gnu_nibbles.go) on the nibbles of b (Y1 high, Y0 low)
+// and b-1 (Y3, Y2): a byte where the four lookups share a bit is OR-ed
+// into Y5. Y4, Y15 scratch.
+#define PREFIX_SET(t0, t1, t2, t3) \
+	LUT(t0, Y3, Y4); \
+	LUT_AND(t1, Y2, Y4); \
+	LUT_AND(t2, Y1, Y4); \
+	LUT_AND(t3, Y0, Y4); \
+	VPOR Y4, Y5, Y5
+
+// HOLE_SET(off, t0, ..., t5): the hole set likewise, on b-1, b and then
+// b-2 (loaded into Y1, Y0 over b's nibbles).
+#define HOLE_SET(off, t0, t1, t2, t3, t4, t5) \
+	LUT(t0, Y3, Y4); \
+	LUT_AND(t1, Y2, Y4); \
+	LUT_AND(t2, Y1, Y4); \
+	LUT_AND(t3, Y0, Y4); \
+	NIBBLES((off-2)(DI)(R15*1), Y1, Y0); \
+	LUT_AND(t4, Y1, Y4); \
+	LUT_AND(t5, Y0, Y4); \
+	VPOR Y4, Y5, Y5
+
+// GNU_ALLOW(off): the gnu allow-list (gnuNibbles) at the 32 bytes b at
+// p[R15+off]: a char outside it marks the block hard, as the validation
+// errors do. Y0..Y4, Y15 scratch (the caller reloads Y15).
 #define GNU_ALLOW(off) \
 	NIBBLES(off(DI)(R15*1), Y1, Y0); \
 	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
-	LUT(·gnuNibbles+0(SB), Y3, Y4); \
-	LUT_AND(·gnuNibbles+16(SB), Y2, Y4); \
-	LUT_AND(·gnuNibbles+32(SB), Y1, Y4); \
-	LUT_AND(·gnuNibbles+48(SB), Y0, Y4); \
-	VPOR Y4, Y5, Y5; \
-	LUT(·gnuNibbles+64(SB), Y3, Y4); \
-	LUT_AND(·gnuNibbles+80(SB), Y2, Y4); \
-	LUT_AND(·gnuNibbles+96(SB), Y1, Y4); \
-	LUT_AND(·gnuNibbles+112(SB), Y0, Y4); \
-	VPOR Y4, Y5, Y5; \
-	LUT(·gnuNibbles+128(SB), Y3, Y4); \
-	LUT_AND(·gnuNibbles+144(SB), Y2, Y4); \
-	LUT_AND(·gnuNibbles+160(SB), Y1, Y4); \
-	LUT_AND(·gnuNibbles+176(SB), Y0, Y4); \
-	NIBBLES((off-2)(DI)(R15*1), Y1, Y0); \
-	LUT_AND(·gnuNibbles+192(SB), Y1, Y4); \
-	LUT_AND(·gnuNibbles+208(SB), Y0, Y4); \
-	VPOR Y4, Y5, Y5
+	PREFIX_SET(·gnuNibbles+0(SB), ·gnuNibbles+16(SB), ·gnuNibbles+32(SB), ·gnuNibbles+48(SB)); \
+	PREFIX_SET(·gnuNibbles+64(SB), ·gnuNibbles+80(SB), ·gnuNibbles+96(SB), ·gnuNibbles+112(SB)); \
+	HOLE_SET(off, ·gnuNibbles+128(SB), ·gnuNibbles+144(SB), ·gnuNibbles+160(SB), ·gnuNibbles+176(SB), ·gnuNibbles+192(SB), ·gnuNibbles+208(SB))
+
+// GNU_WIDTH(off): likewise a char whose width is not one column
+// (gnuWidthNibbles), for the gnu line widths.
+#define GNU_WIDTH(off) \
+	NIBBLES(off(DI)(R15*1), Y1, Y0); \
+	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
+	PREFIX_SET(·gnuWidthNibbles+0(SB), ·gnuWidthNibbles+16(SB), ·gnuWidthNibbles+32(SB), ·gnuWidthNibbles+48(SB)); \
+	HOLE_SET(off, ·gnuWidthNibbles+64(SB), ·gnuWidthNibbles+80(SB), ·gnuWidthNibbles+96(SB), ·gnuWidthNibbles+112(SB), ·gnuWidthNibbles+128(SB), ·gnuWidthNibbles+144(SB))
 
 // CTRLS(src, dst): the mask of the gnu dialects' transparent ASCII bytes
 // of the 32 bytes in src: below 0x20 (the separators among them are
@@ -178,7 +194,15 @@ CONST32(utf8C1F, $0x1f1f1f1f1f1f1f1f)
 	VPOR      Y3, Y2, Y2; \
 	VPMOVMSKB Y2, dst
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $48-40
+// ENDS(src, dst): the mask of '\r' and '\f' (which end a gnu line measure
+// as '\n' does) of the 32 bytes in src. Y2, Y3 scratch.
+#define ENDS(src, dst) \
+	VPCMPEQB  utf8CCR<>(SB), src, Y2; \
+	VPCMPEQB  utf8CFF<>(SB), src, Y3; \
+	VPOR      Y3, Y2, Y2; \
+	VPMOVMSKB Y2, dst
+
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $56-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -197,6 +221,10 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $48-40
 	MOVQ DX, lineMask-32(SP)
 	MOVBQZX utf8Tables_badSkip(AX), DX
 	MOVQ DX, gnu-48(SP)
+	// widths: the gnu dialects measuring line widths.
+	NEGQ DX
+	ANDQ lineMask-32(SP), DX
+	MOVQ DX, widths-56(SP)
 	MOVQ st+32(FP), DX
 	MOVQ utf8State_lines(DX), R8
 	MOVQ utf8State_words(DX), R10
@@ -236,12 +264,14 @@ full:
 	VPMOVMSKB Y3, DX
 	SHLQ      $32, DX
 	ORQ       DX, AX
+	XORL      R11, R11
 	CMPQ      gnu-48(SP), $0
 	JNE       gnuascii
 	NOTQ      AX
 	WORDS_ASCII_R
 
 asciiwords:
+	// R11: the other line ends of the measure (gnu widths), else 0.
 	VPCMPEQB  utf8CNL<>(SB), Y0, Y2
 	VPMOVMSKB Y2, DX
 	VPCMPEQB  utf8CNL<>(SB), Y1, Y3
@@ -250,6 +280,7 @@ asciiwords:
 	ORQ       R13, DX
 	POPCNTQ   DX, R13
 	ADDQ      R13, R8
+	ORQ       R11, DX
 	ANDQ      lineMask-32(SP), DX
 	JNZ       asciilines
 
@@ -273,12 +304,19 @@ allowed:
 	ORQ       R13, DX
 	SHLQ      $32, AX
 	ORQ       AX, R14
+	// R12: the other line ends of the measure (gnu widths), else 0.
+	XORL      R12, R12
+	CMPQ      widths-56(SP), $0
+	JNE       widthends
+
+measure:
 	// The block is valid: char starts in R11, '\n's in DX, separators
 	// in R14. Lanes past n are zeros: char starts (so the char ends
 	// below stay right; BX masks them out of chars and words), never
 	// '\n' or separators.
 	POPCNTQ   DX, R13
 	ADDQ      R13, R8
+	ORQ       R12, DX
 	ANDQ      lineMask-32(SP), DX
 	JNZ       lines
 
@@ -310,8 +348,35 @@ words:
 gnuallow:
 	GNU_ALLOW(0)
 	GNU_ALLOW(32)
+	CMPQ      widths-56(SP), $0
+	JEQ       gnuallowed
+	GNU_WIDTH(0)
+	GNU_WIDTH(32)
+
+gnuallowed:
 	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
 	JMP       allowed
+
+widthends:
+	// The gnu line widths, one column per char: '\r' and '\f' end the
+	// measure too (R12); any other control (tab, '\v', width 0) in the
+	// block's lanes stops the routine before it.
+	VMOVDQU   (DI)(R15*1), Y0
+	ENDS(Y0, R12)
+	CTRLS(Y0, R13)
+	VMOVDQU   32(DI)(R15*1), Y0
+	ENDS(Y0, AX)
+	SHLQ      $32, AX
+	ORQ       AX, R12
+	CTRLS(Y0, AX)
+	SHLQ      $32, AX
+	ORQ       AX, R13
+	MOVQ      DX, AX
+	ORQ       R12, AX
+	ANDNQ     R13, AX, R13
+	ANDQ      BX, R13
+	JNZ       end
+	JMP       measure
 
 gnuctrls:
 	// The gnu dialects: ASCII controls are transparent, not word chars.
@@ -331,11 +396,33 @@ gnuascii:
 	CTRLS(Y1, R13)
 	SHLQ      $32, R13
 	ORQ       R13, R12
+	CMPQ      widths-56(SP), $0
+	JNE       asciiwidths
+
+asciimeasured:
 	MOVQ      AX, DX
 	ORQ       R12, AX
 	NOTQ      AX
 	WORDS_GNUC_R
 	JMP       asciiwords
+
+asciiwidths:
+	// The gnu line widths: the line ends ('\n', '\r', '\f') into R11; a
+	// block with any other control stops the routine.
+	ENDS(Y0, R11)
+	ENDS(Y1, R13)
+	SHLQ      $32, R13
+	ORQ       R13, R11
+	VPCMPEQB  utf8CNL<>(SB), Y0, Y2
+	VPMOVMSKB Y2, R13
+	ORQ       R13, R11
+	VPCMPEQB  utf8CNL<>(SB), Y1, Y2
+	VPMOVMSKB Y2, R13
+	SHLQ      $32, R13
+	ORQ       R13, R11
+	ANDNQ     R12, R11, R13
+	JNZ       end
+	JMP       asciimeasured
 
 partial:
 	// The last block, partial (or none): only its lanes below n - R15

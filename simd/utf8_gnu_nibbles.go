@@ -83,19 +83,51 @@ var gnuHoleRects = [8]gnuNibbleRect{
 	{lead: ns("F", "0"), n1: ns("9", "F"), n2: ns("B", "0-F")},    // U+1FC00–1FFFF
 }
 
-// gnuNibbles are the rectangles as VPSHUFB tables, each indexed by one
-// nibble of one byte b-k before the byte b the lookup is made at; a char
-// is rejected where the lookups of one layer share a bit:
-//
-//	[0:4]   prefix set 0 at its second byte b: hi(b-1) lo(b-1) hi(b) lo(b)
-//	[4:8]   prefix set 1, the same
-//	[8:14]  hole layer at its third byte b: hi(b-1) lo(b-1) hi(b) lo(b)
-//	        hi(b-2) lo(b-2)
-//
-// The assembly reads them by symbol (·gnuNibbles).
-var gnuNibbles = makeGNUNibbles()
+// gnuWidthRects and gnuWidthHoles: among the chars gnuNibbles accept,
+// those whose wcwidth is not 1 (combining marks, zero-width and wide
+// chars), in the same two layers. With them the block routine measures
+// gnu line widths as one column per char (gnuWidthsGo counts the rest).
+var (
+	gnuWidthRects = [1][8]gnuNibbleRect{{
+		{lead: ns("C", "C"), n1: anyCont},          // U+0300–033F
+		{lead: ns("C", "D"), n1: ns("89A", "0-F")}, // U+0340–036F
+		{lead: ns("D", "2"), n1: ns("8", "3-9")},   // U+0483–0489
+		{lead: ns("D", "8-B"), n1: anyCont},        // Arabic U+0600–06FF (its marks)
+		{lead: ns("E", "3-9A-DF"), n1: anyCont},    // CJK, kana, Hangul, fullwidth (and U+303F, halfwidth)
+		{lead: ns("F", "0-F"), n1: anyCont},        // emoji
+		{lead: ns("E", "2"), n1: ns("8", "C-F")},   // U+231A 231B 2329 232A 23E9… (and the rest of U+2300–23FF)
+		{lead: ns("E", "2"), n1: ns("9", "0-B")},   // U+25FD 25FE 2614… (and the rest of U+2400–26FF)
+	}}
+	gnuWidthHoles = [8]gnuNibbleRect{
+		{lead: ns("E", "2"), n1: ns("8", "0"), n2: ns("8", "B-F")}, // U+200B–200F
+		{lead: ns("E", "2"), n1: ns("8", "0"), n2: ns("A", "A-E")}, // U+202A–202E
+	}
+)
 
-func makeGNUNibbles() (t [14][16]byte) {
+// gnuNibbles and gnuWidthNibbles are the rectangles as VPSHUFB tables,
+// each indexed by one nibble of one byte b-k before the byte b the lookup
+// is made at; a char is rejected where the lookups of one set share a bit:
+//
+//	prefix sets (four tables each), at its second byte b: hi(b-1) lo(b-1)
+//	hi(b) lo(b)
+//	the hole set (six tables), at its third byte b: hi(b-1) lo(b-1)
+//	hi(b) lo(b) hi(b-2) lo(b-2)
+//
+// gnuNibbles: the gnu allow-list, two prefix sets then the holes;
+// gnuWidthNibbles: width 1, one prefix set then the holes. The assembly
+// reads them by symbol.
+var (
+	gnuNibbles      [14][16]byte
+	gnuWidthNibbles [10][16]byte
+)
+
+func init() {
+	copy(gnuNibbles[:], makeNibbles(gnuPrefixRects[:], gnuHoleRects))
+	copy(gnuWidthNibbles[:], makeNibbles(gnuWidthRects[:], gnuWidthHoles))
+}
+
+func makeNibbles(prefix [][8]gnuNibbleRect, holes [8]gnuNibbleRect) [][16]byte {
+	t := make([][16]byte, 4*len(prefix)+6)
 	set := func(tabs [][16]byte, k int, s nibbleSet) {
 		for _, h := range s.hi {
 			tabs[0][h] |= 1 << k
@@ -104,30 +136,42 @@ func makeGNUNibbles() (t [14][16]byte) {
 			tabs[1][l] |= 1 << k
 		}
 	}
-	for i, rects := range gnuPrefixRects {
+	for i, rects := range prefix {
 		for k, r := range rects {
-			set(t[4*i:4*i+2], k, r.lead)
-			set(t[4*i+2:4*i+4], k, r.n1)
+			if r.lead.hi != nil {
+				set(t[4*i:4*i+2], k, r.lead)
+				set(t[4*i+2:4*i+4], k, r.n1)
+			}
 		}
 	}
-	for k, r := range gnuHoleRects {
-		set(t[8:10], k, r.n1)
-		set(t[10:12], k, r.n2)
-		set(t[12:14], k, r.lead)
+	h := t[4*len(prefix):]
+	for k, r := range holes {
+		if r.lead.hi != nil {
+			set(h[0:2], k, r.n1)
+			set(h[2:4], k, r.n2)
+			set(h[4:6], k, r.lead)
+		}
 	}
 	return t
 }
 
-// gnuNibbleRejects is what the assembly computes at byte b of a char
-// (b[0] its lead, followed by at least two more bytes): whether the prefix
-// layer (at b[1]) or the hole layer (at b[2]) rejects it.
-func gnuNibbleRejects(b []byte) bool {
-	t := &gnuNibbles
+// nibbleRejects is what the assembly computes with tables t (nPrefix
+// prefix sets, then the holes) at the bytes of a char (b[0] its lead,
+// followed by at least two more bytes): whether a prefix set (at b[1]) or
+// the hole set (at b[2]) rejects it.
+func nibbleRejects(t [][16]byte, nPrefix int, b []byte) bool {
 	at := func(tab int, x byte) byte { return t[tab][x>>4] & t[tab+1][x&15] }
-	for i := 0; i < 2; i++ {
+	for i := 0; i < nPrefix; i++ {
 		if at(4*i, b[0])&at(4*i+2, b[1]) != 0 {
 			return true
 		}
 	}
-	return at(8, b[1])&at(10, b[2])&at(12, b[0]) != 0
+	h := 4 * nPrefix
+	return at(h, b[1])&at(h+2, b[2])&at(h+4, b[0]) != 0
 }
+
+// gnuNibbleRejects: gnuNibbles reject char b (outside the allow-list).
+func gnuNibbleRejects(b []byte) bool { return nibbleRejects(gnuNibbles[:], 2, b) }
+
+// gnuWidthRejects: gnuWidthNibbles reject char b (not one column).
+func gnuWidthRejects(b []byte) bool { return nibbleRejects(gnuWidthNibbles[:], 1, b) }

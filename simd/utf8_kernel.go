@@ -333,11 +333,14 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.
 	n := int(r.n)
 	if n < len(q) {
 		// The block at n is not valid (or holds a char outside the gnu
-		// allow-list). A char begun before n was counted at its first
-		// byte; keep it if it is valid and allow-listed (the routine may
-		// have checked only its first bytes), else count only up to it.
+		// allow-list, or, measuring gnu widths, of a width but one). A
+		// char begun before n was counted at its first byte; keep it if
+		// it is valid, allow-listed and (gnu widths) one column wide (the
+		// routine may have checked only its first bytes), else count
+		// only up to it.
 		if i := straddle(q, n); i >= 0 {
-			if _, size := utf8.DecodeRune(q[i:]); size > 1 && i+size > n && blockTables(d).allows(q[i:]) {
+			if c, size := utf8.DecodeRune(q[i:]); size > 1 && i+size > n && blockTables(d).allows(q[i:]) &&
+				(d == scalar.UTF8 || lineMask == 0 || glibc.Lookup(uint32(c)).Width() == 1) {
 				n = i + size
 			} else {
 				return countValid(block, q[:i], d, need)

@@ -90,15 +90,17 @@ type blockRoutine struct {
 	gnu   bool // it counts the gnu dialects too
 	// nibbles: its gnu allow-list is gnuNibbles' subset of gnuAllow.
 	nibbles bool
+	// widths: the kernel's gnuWidthBlock (nil: none).
+	widths utf8Block
 }
 
 // blockRoutines are the block routines this CPU runs, each once: the
 // generic one and the kernels' own.
 func blockRoutines() []blockRoutine {
-	rs := []blockRoutine{{"go", utf8WordsGo, true, false}}
+	rs := []blockRoutine{{"go", utf8WordsGo, true, false, nil}}
 	for _, k := range available {
 		if k.utf8.block != nil {
-			rs = append(rs, blockRoutine{k.Name, k.utf8.block, k.utf8.gnuBlock != nil, k.Name == "avx2"})
+			rs = append(rs, blockRoutine{k.Name, k.utf8.block, k.utf8.gnuBlock != nil, k.Name == "avx2", k.utf8.gnuWidthBlock})
 		}
 	}
 	return rs
@@ -256,18 +258,86 @@ func TestUTF8GNUNibbleAllow(t *testing.T) {
 		}
 	}
 	t.Logf("gnuNibbles accept %d of the %d code points gnuAllow admits", accepted, allowed)
-	for i := range gnuNibbles {
-		for n, v := range gnuNibbles[i] {
-			hiTab := i%2 == 0
-			lead := i < 8 && i%4 < 2 || i >= 12
-			if hiTab && v != 0 {
-				if lead {
-					require.GreaterOrEqual(t, n, 0xc, "table %d: lead high nibble %x", i, n)
-				} else {
-					require.True(t, n >= 8 && n <= 0xb, "table %d: continuation high nibble %x", i, n)
+	for _, tabs := range [][][16]byte{gnuNibbles[:], gnuWidthNibbles[:]} {
+		holes := len(tabs) - 6
+		for i := range tabs {
+			for n, v := range tabs[i] {
+				hiTab := i%2 == 0
+				lead := i < holes && i%4 < 2 || i >= holes+4
+				if hiTab && v != 0 {
+					if lead {
+						require.GreaterOrEqual(t, n, 0xc, "table %d: lead high nibble %x", i, n)
+					} else {
+						require.True(t, n >= 8 && n <= 0xb, "table %d: continuation high nibble %x", i, n)
+					}
 				}
 			}
 		}
+	}
+}
+
+// What gnuWidthNibbles accept among the chars gnuNibbles accept is one
+// column wide in glibc; and the common one-column text is accepted.
+func TestUTF8GNUWidthNibbles(t *testing.T) {
+	narrow := 0
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		b := append(utf8.AppendRune(nil, r), 0x80, 0x80)
+		if !gnuTables.allows(b) || gnuNibbleRejects(b) || gnuWidthRejects(b) {
+			continue
+		}
+		narrow++
+		require.Equal(t, 1, glibc.Lookup(uint32(r)).Width(), "%U is accepted as one column", r)
+	}
+	for _, s := range []string{"é", "ñ", "ß", "«»", "λόγος", "ΨΩ", "дом", "—“…”€", "\u00a0\u2003\u2007\u202f", "ÀÿĀž"} {
+		for _, r := range s {
+			b := append(utf8.AppendRune(nil, r), 'x', 'x')
+			require.False(t, gnuNibbleRejects(b) || gnuWidthRejects(b), "%U %q must be accepted", r, s)
+		}
+	}
+	t.Logf("gnuWidthNibbles accept %d code points", narrow)
+}
+
+// The gnu width block routine takes one-column text whole, with lines
+// ended by '\n', '\r\n', '\r' and '\f', and measures it as the
+// reference does, field by field; text with tabs, controls, wide or
+// zero-width chars it counts exactly as far as it goes.
+func TestUTF8GNUWidthBlock(t *testing.T) {
+	narrow := []string{"word", "café", "λόγος", "дом", "«q»", "—", "“q”", "€5", "x", "ÀÿĀž",
+		strings.Repeat("ascii text\r\nmore\fwords\n", 5)} // whole ASCII blocks
+	seps := []string{" ", " ", "\n", "\r\n", "\r", "\f", "\u00a0", "\u2003", "\u202f", "\n\n"}
+	other := []string{"\t", "中文", "😀", "a\u0301", "\u200b", "\x01", "\x7f", "\v", "\u2028", "ｱ",
+		strings.Repeat("ascii\ttext ", 10), strings.Repeat("ascii\x01text ", 10)}
+	rng := rand.New(rand.NewPCG(37, 38))
+	n := 0
+	for _, k := range blockRoutines() {
+		if k.widths == nil {
+			continue
+		}
+		n++
+		for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
+			for i := 0; i < 300; i++ {
+				var q []byte
+				for len(q) < rng.IntN(1500) {
+					q = append(q, narrow[rng.IntN(len(narrow))]...)
+					q = append(q, seps[rng.IntN(len(seps))]...)
+					if i%2 == 1 && rng.IntN(40) == 0 {
+						q = append(q, other[rng.IntN(len(other))]...)
+					}
+				}
+				part, m := countValid(k.widths, q, d, NeedAll)
+				if i%2 == 0 && len(q) > 0 {
+					require.Equal(t, len(q), m, "%s %s: must take %q", k.name, d, q)
+				}
+				want := scalar.Count(q[:m], d)
+				require.Equal(t, want.Sum, part.Sum, "%s %s %q", k.name, d, q[:m])
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("no gnu width block routine on this CPU")
 	}
 }
 

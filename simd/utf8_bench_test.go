@@ -20,8 +20,10 @@ import (
 // Names are UTF8/TEXT/SIZE/KERNEL/DIALECT/NEED and UTF8/TEXT/SIZE/memread
 // (bytes.IndexByte of an absent byte). TEXT is english (pure ASCII),
 // multilingual (valid UTF-8: Latin with accents, Cyrillic, Greek, CJK,
-// kana, emoji, Unicode spaces, ASCII) or adversarial (multilingual with an
-// invalid byte every ~100 bytes). NEED is lwm (wc -lwm) or all (plain
+// kana, emoji, Unicode spaces, tabs, ASCII), adversarial (multilingual
+// with an invalid byte every ~100 bytes) or european (what a French,
+// German, Russian or Greek document holds: accented Latin, Cyrillic,
+// Greek, typographic punctuation, no-break spaces; no tabs, no CJK). NEED is lwm (wc -lwm) or all (plain
 // Count: max line length too).
 
 // multilingualWords are what multilingualText is made of.
@@ -33,15 +35,29 @@ var multilingualWords = []string{
 
 var multilingualSeps = []string{" ", " ", " ", " ", " ", " ", "\u00a0", "\u3000", "\u2003", "\t"}
 
+// europeanWords and europeanSeps make the european text.
+var (
+	europeanWords = []string{
+		"the", "of", "data", "café", "naïve", "über", "señor", "façade", "Ærøskøbing", "élève", "Straße",
+		"привет", "мир", "счётчик", "слов", "в", "и", "λόγος", "καλημέρα", "κόσμε", "—", "“quoted”", "«citation»", "…", "l’été",
+	}
+	europeanSeps = []string{" ", " ", " ", " ", " ", " ", " ", "\u00a0", ", ", ". "}
+)
+
 // multilingualText returns n bytes (cut at a char boundary, then padded
 // with spaces) of valid UTF-8 text in lines of 40–100 bytes; with
 // badEvery > 0, about every badEvery bytes one invalid byte is inserted.
 func multilingualText(rng *rand.Rand, n, badEvery int) []byte {
+	return wordText(rng, n, badEvery, multilingualWords, multilingualSeps)
+}
+
+// wordText is multilingualText from other words and separators.
+func wordText(rng *rand.Rand, n, badEvery int, words, seps []string) []byte {
 	out := make([]byte, 0, n+32)
 	col, lineLen := 0, 40+rng.IntN(60)
 	next := badEvery
 	for len(out) < n {
-		w := multilingualWords[rng.IntN(len(multilingualWords))]
+		w := words[rng.IntN(len(words))]
 		out = append(out, w...)
 		col += len(w)
 		if badEvery > 0 && len(out) >= next {
@@ -52,7 +68,7 @@ func multilingualText(rng *rand.Rand, n, badEvery int) []byte {
 			out = append(out, '\n')
 			col, lineLen = 0, 40+rng.IntN(60)
 		} else {
-			s := multilingualSeps[rng.IntN(len(multilingualSeps))]
+			s := seps[rng.IntN(len(seps))]
 			out = append(out, s...)
 			col += len(s)
 		}
@@ -75,6 +91,7 @@ func utf8BenchBuf(text string, n int) []byte {
 			"english":      spectest.EnglishText(rand.New(rand.NewPCG(2024, 9)), 64<<20),
 			"multilingual": multilingualText(rand.New(rand.NewPCG(2024, 10)), 64<<20, 0),
 			"adversarial":  multilingualText(rand.New(rand.NewPCG(2024, 11)), 64<<20, 100),
+			"european":     wordText(rand.New(rand.NewPCG(2024, 12)), 64<<20, 0, europeanWords, europeanSeps),
 		}
 	})
 	return utf8BenchText[text][:n]
@@ -87,7 +104,7 @@ var utf8BenchNeeds = []struct {
 }{{"lwm", simd.NeedLines | simd.NeedWords | simd.NeedChars}, {"all", simd.NeedAll}}
 
 func BenchmarkUTF8(b *testing.B) {
-	for _, text := range []string{"english", "multilingual", "adversarial"} {
+	for _, text := range []string{"english", "multilingual", "adversarial", "european"} {
 		for _, size := range []struct {
 			name string
 			n    int

@@ -8,7 +8,7 @@ import "github.com/klauspost/cpuid/v2"
 func archKernels() []*Kernel {
 	return []*Kernel{
 		{Name: "avx2", supported: hasAVX2, count: countAVX2, utf8: utf8FuncsAVX2()},
-		{Name: "avx512", supported: hasAVX512, count: countAVX512, utf8: utf8Funcs{asciiPrefix: asciiPrefixAVX512}},
+		{Name: "avx512", supported: hasAVX512, count: countAVX512, utf8: utf8FuncsAVX512BW()},
 		{Name: "avx512vbmi", supported: hasAVX512VBMI, count: countAVX512VBMI, utf8: utf8FuncsAVX512()},
 	}
 }

@@ -25,6 +25,9 @@ type utf8Funcs struct {
 	// allow-listed text whose chars are each one column wide (no tabs, and
 	// no controls but '\n', '\r', '\f'). nil: gnuWidthsGo alone.
 	gnuWidthBlock utf8Block
+	// nibbleAllow: gnuBlock accepts gnuNibbles' subset of the allow-list
+	// (what the tests may expect it to take).
+	nibbleAllow bool
 	// reference: count the UTF-8 dialects with the reference alone (the
 	// reference kernel, a baseline that must stay one).
 	reference bool

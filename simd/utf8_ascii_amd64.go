@@ -5,7 +5,23 @@ package simd
 // utf8FuncsAVX512 are the avx512vbmi kernel's UTF-8 routines: the block
 // routine needs AVX512VBMI (VPERMI2B), which the kernel's row checks.
 func utf8FuncsAVX512() utf8Funcs {
-	return utf8Funcs{asciiPrefix: asciiPrefixAVX512, block: utf8WordsAVX512, gnuBlock: utf8WordsAVX512}
+	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512, block: utf8WordsAVX512, gnuBlock: utf8WordsAVX512}
+	if hasAVX2() {
+		// gnu line widths: the AVX2 routine's one-column measure.
+		f.gnuWidthBlock = utf8WordsAVX2
+	}
+	return f
+}
+
+// utf8FuncsAVX512BW are the avx512 kernel's (no VBMI for the 64-entry
+// lookups): the AVX2 block routine where the CPU reports AVX2, as every
+// AVX-512 CPU does.
+func utf8FuncsAVX512BW() utf8Funcs {
+	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512}
+	if hasAVX2() {
+		f.block, f.gnuBlock, f.gnuWidthBlock, f.nibbleAllow = utf8WordsAVX2, utf8WordsAVX2, utf8WordsAVX2, true
+	}
+	return f
 }
 
 // asciiPrefixAVX512 and asciiPrefixAVX2 return the index of the first byte

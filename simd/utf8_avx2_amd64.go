@@ -8,7 +8,7 @@ import "unicode/utf8"
 // for every UTF-8 dialect (in the gnu ones it checks the allow-list in
 // nibble form, gnuNibbles, a subset of gnuAllow).
 func utf8FuncsAVX2() utf8Funcs {
-	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2}
+	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2, nibbleAllow: true}
 }
 
 // utf8State is the running state of utf8BlocksAVX2, carried from call to

@@ -100,7 +100,7 @@ func blockRoutines() []blockRoutine {
 	rs := []blockRoutine{{"go", utf8WordsGo, true, false, nil}}
 	for _, k := range available {
 		if k.utf8.block != nil {
-			rs = append(rs, blockRoutine{k.Name, k.utf8.block, k.utf8.gnuBlock != nil, k.Name == "avx2", k.utf8.gnuWidthBlock})
+			rs = append(rs, blockRoutine{k.Name, k.utf8.block, k.utf8.gnuBlock != nil, k.utf8.nibbleAllow, k.utf8.gnuWidthBlock})
 		}
 	}
 	return rs

@@ -20,6 +20,8 @@ type utf8State struct {
 	carry                uint64
 	head, max, lineStart uint64
 	n                    uint64
+	// extra: columns beyond one per char (gnu widths: the wide chars).
+	extra uint64
 }
 
 // utf8BlocksAVX2 counts p[:n] into st (utf8_avx2_amd64.s); it reads
@@ -94,6 +96,6 @@ func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	}
 	return utf8Result{
 		lines: st.lines, words: st.words, chars: st.chars, inWord: st.carry >> 63, n: uint64(done),
-		head: st.head, max: st.max, lineStart: st.lineStart,
+		head: st.head, max: st.max, lineStart: st.lineStart, extra: st.extra,
 	}
 }

@@ -43,9 +43,14 @@
 //	the VPSHUFB tables stay in registers; the other constants are memory
 //	operands; gnuNibbles are read from memory, with Y15 as scratch and
 //	reloaded after), Y5: errors, Y0..Y4: scratch
-//	frame: n, lineMask, gnu (t.badSkip), head (-1 until the first '\n'),
-//	max, lineStart (chars before the line in progress), as in
-//	utf8WordsAVX512
+//	frame: n, lineMask, gnu (t.badSkip), widths (gnu and lineMask), head
+//	(-1 until the first line end), max, lineStart (columns before the line
+//	in progress), as in utf8WordsAVX512; colBias (columns beyond one per
+//	char so far: the wide chars), wideMask (the block's wide chars) and
+//	the two halves' wide vectors
+//
+// Columns are chars (utf8) or, in the gnu dialects, chars plus one per
+// wide char, which GNU_WIDTH finds.
 //
 // Loop invariant: st's counts plus R8, R10, SI are those of p[:R15].
 
@@ -176,13 +181,21 @@ CONST32(utf8CFF, $0x0c0c0c0c0c0c0c0c)
 	PREFIX_SET(·gnuNibbles+64(SB), ·gnuNibbles+80(SB), ·gnuNibbles+96(SB), ·gnuNibbles+112(SB)); \
 	HOLE_SET(off, ·gnuNibbles+128(SB), ·gnuNibbles+144(SB), ·gnuNibbles+160(SB), ·gnuNibbles+176(SB), ·gnuNibbles+192(SB), ·gnuNibbles+208(SB))
 
-// GNU_WIDTH(off): likewise a char whose width is not one column
-// (gnuWidthNibbles), for the gnu line widths.
-#define GNU_WIDTH(off) \
+// GNU_WIDTH(off, wide): likewise a char whose width the block routine
+// cannot measure (gnuWidthNibbles' first prefix set and holes); and the
+// chars two columns wide (its second prefix set, at their second byte) as
+// a byte vector (high bit set) stored at wide in the frame.
+#define GNU_WIDTH(off, wide) \
 	NIBBLES(off(DI)(R15*1), Y1, Y0); \
 	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
 	PREFIX_SET(·gnuWidthNibbles+0(SB), ·gnuWidthNibbles+16(SB), ·gnuWidthNibbles+32(SB), ·gnuWidthNibbles+48(SB)); \
-	HOLE_SET(off, ·gnuWidthNibbles+64(SB), ·gnuWidthNibbles+80(SB), ·gnuWidthNibbles+96(SB), ·gnuWidthNibbles+112(SB), ·gnuWidthNibbles+128(SB), ·gnuWidthNibbles+144(SB))
+	LUT(·gnuWidthNibbles+64(SB), Y3, Y4); \
+	LUT_AND(·gnuWidthNibbles+80(SB), Y2, Y4); \
+	LUT_AND(·gnuWidthNibbles+96(SB), Y1, Y4); \
+	LUT_AND(·gnuWidthNibbles+112(SB), Y0, Y4); \
+	VPADDUSB utf8C7F<>(SB), Y4, Y4; \
+	VMOVDQU Y4, wide; \
+	HOLE_SET(off, ·gnuWidthNibbles+128(SB), ·gnuWidthNibbles+144(SB), ·gnuWidthNibbles+160(SB), ·gnuWidthNibbles+176(SB), ·gnuWidthNibbles+192(SB), ·gnuWidthNibbles+208(SB))
 
 // CTRLS(src, dst): the mask of the gnu dialects' transparent ASCII bytes
 // of the 32 bytes in src: below 0x20 (the separators among them are
@@ -202,7 +215,7 @@ CONST32(utf8CFF, $0x0c0c0c0c0c0c0c0c)
 	VPOR      Y3, Y2, Y2; \
 	VPMOVMSKB Y2, dst
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $56-40
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $136-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -225,6 +238,7 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $56-40
 	NEGQ DX
 	ANDQ lineMask-32(SP), DX
 	MOVQ DX, widths-56(SP)
+	MOVQ $0, wideMask-72(SP)
 	MOVQ st+32(FP), DX
 	MOVQ utf8State_lines(DX), R8
 	MOVQ utf8State_words(DX), R10
@@ -236,6 +250,8 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $56-40
 	MOVQ R12, max-16(SP)
 	MOVQ utf8State_lineStart(DX), R12
 	MOVQ R12, lineStart-8(SP)
+	MOVQ utf8State_extra(DX), R12
+	MOVQ R12, colBias-64(SP)
 	XORQ R15, R15
 	// CX: the end of the whole blocks; n in the frame. BX: all lanes.
 	MOVQ CX, n-40(SP)
@@ -321,6 +337,11 @@ measure:
 	JNZ       lines
 
 counted:
+	// colBias: the extra columns of the wide chars counted.
+	MOVQ      wideMask-72(SP), R12
+	ANDQ      BX, R12
+	POPCNTQ   R12, R12
+	ADDQ      R12, colBias-64(SP)
 	MOVQ      R11, AX
 	ANDQ      BX, AX
 	POPCNTQ   AX, AX
@@ -350,8 +371,8 @@ gnuallow:
 	GNU_ALLOW(32)
 	CMPQ      widths-56(SP), $0
 	JEQ       gnuallowed
-	GNU_WIDTH(0)
-	GNU_WIDTH(32)
+	GNU_WIDTH(0, wide0-104(SP))
+	GNU_WIDTH(32, wide1-136(SP))
 
 gnuallowed:
 	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
@@ -376,6 +397,14 @@ widthends:
 	ANDNQ     R13, AX, R13
 	ANDQ      BX, R13
 	JNZ       end
+	// The wide chars (their second bytes) for the measure.
+	VMOVDQU   wide0-104(SP), Y0
+	VPMOVMSKB Y0, AX
+	VMOVDQU   wide1-136(SP), Y0
+	VPMOVMSKB Y0, R13
+	SHLQ      $32, R13
+	ORQ       R13, AX
+	MOVQ      AX, wideMask-72(SP)
 	JMP       measure
 
 gnuctrls:
@@ -452,6 +481,8 @@ end:
 	MOVQ R12, utf8State_max(DX)
 	MOVQ lineStart-8(SP), R12
 	MOVQ R12, utf8State_lineStart(DX)
+	MOVQ colBias-64(SP), R12
+	MOVQ R12, utf8State_extra(DX)
 	RET
 
 // LINE(first): the line of width R12 ended; the first one jumps to first.
@@ -464,15 +495,21 @@ end:
 	MOVQ    R13, max-16(SP)
 
 lines:
-	// DX: the newlines of a validated block, R11 its char starts.
+	// DX: the line ends of a validated block, R11 its char starts; a
+	// line's columns are its chars, and one more for each wide char
+	// (wideMask, at their second bytes: disjoint from the char starts).
+	// Columns before the block: SI + colBias.
 	MOVQ      R11, AX
+	ORQ       wideMask-72(SP), AX
 linesloop:
 	BLSMSKQ   DX, R13
 	ANDQ      AX, R13
 	POPCNTQ   R13, R13
 	LEAQ      -1(SI)(R13*1), R12
+	ADDQ      colBias-64(SP), R12
 	SUBQ      lineStart-8(SP), R12
 	ADDQ      SI, R13
+	ADDQ      colBias-64(SP), R13
 	MOVQ      R13, lineStart-8(SP)
 	LINE(linesfirst)
 	BLSRQ     DX, DX
@@ -483,8 +520,10 @@ asciilines:
 	// DX: the newlines of a pure-ASCII block (every byte a char).
 	TZCNTQ    DX, R13
 	LEAQ      (SI)(R13*1), R12
+	ADDQ      colBias-64(SP), R12
 	SUBQ      lineStart-8(SP), R12
 	LEAQ      1(SI)(R13*1), R13
+	ADDQ      colBias-64(SP), R13
 	MOVQ      R13, lineStart-8(SP)
 	LINE(asciifirst)
 	BLSRQ     DX, DX

@@ -87,7 +87,7 @@ GLOBL utf8SpaceLUT<>(SB), RODATA|NOPTR, $16
 // starts of the block below it) minus lineStart, the chars before the
 // line; head is -1 until the first '\n'. '\n's are about one per 64-byte
 // block in text, so a popcount per '\n' costs little.
-TEXT ·utf8WordsAVX512(SB), NOSPLIT, $32-104
+TEXT ·utf8WordsAVX512(SB), NOSPLIT, $32-112
 	MOVQ p_base+0(FP), DI
 	MOVQ p_len+8(FP), CX
 	MOVQ t+24(FP), AX
@@ -234,6 +234,7 @@ done:
 	MOVQ DX, utf8Result_max(AX)
 	MOVQ lineStart-8(SP), DX
 	MOVQ DX, utf8Result_lineStart(AX)
+	MOVQ $0, utf8Result_extra(AX)
 	RET
 
 hard:

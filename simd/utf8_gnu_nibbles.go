@@ -84,16 +84,18 @@ var gnuHoleRects = [8]gnuNibbleRect{
 }
 
 // gnuWidthRects and gnuWidthHoles: among the chars gnuNibbles accept,
-// those whose wcwidth is not 1 (combining marks, zero-width and wide
-// chars), in the same two layers. With them the block routine measures
-// gnu line widths as one column per char (gnuWidthsGo counts the rest).
+// those whose wcwidth is neither 1 nor the 2 that gnuWideRects say
+// (combining marks, zero-width chars, emoji and symbols wide here and
+// there), in the same two layers; gnuWideRects: the rest that are two
+// columns wide (CJK, kana, Hangul, fullwidth forms), by their first two
+// bytes. With them the block routine measures gnu line widths (one column
+// per char, one more per wide char); gnuWidthsGo counts what they reject.
 var (
 	gnuWidthRects = [1][8]gnuNibbleRect{{
 		{lead: ns("C", "C"), n1: anyCont},          // U+0300–033F
 		{lead: ns("C", "D"), n1: ns("89A", "0-F")}, // U+0340–036F
 		{lead: ns("D", "2"), n1: ns("8", "3-9")},   // U+0483–0489
 		{lead: ns("D", "8-B"), n1: anyCont},        // Arabic U+0600–06FF (its marks)
-		{lead: ns("E", "3-9A-DF"), n1: anyCont},    // CJK, kana, Hangul, fullwidth (and U+303F, halfwidth)
 		{lead: ns("F", "0-F"), n1: anyCont},        // emoji
 		{lead: ns("E", "2"), n1: ns("8", "C-F")},   // U+231A 231B 2329 232A 23E9… (and the rest of U+2300–23FF)
 		{lead: ns("E", "2"), n1: ns("9", "0-B")},   // U+25FD 25FE 2614… (and the rest of U+2400–26FF)
@@ -101,6 +103,15 @@ var (
 	gnuWidthHoles = [8]gnuNibbleRect{
 		{lead: ns("E", "2"), n1: ns("8", "0"), n2: ns("8", "B-F")}, // U+200B–200F
 		{lead: ns("E", "2"), n1: ns("8", "0"), n2: ns("A", "A-E")}, // U+202A–202E
+		{lead: ns("E", "3"), n1: ns("8", "0"), n2: ns("A", "A-D")}, // U+302A–302D (width 0)
+		{lead: ns("E", "3"), n1: ns("8", "0"), n2: ns("B", "F")},   // U+303F (width 1)
+		{lead: ns("E", "3"), n1: ns("8", "2"), n2: ns("9", "9A")},  // U+3099 309A (width 0)
+		{lead: ns("E", "F"), n1: ns("B", "D"), n2: ns("A", "1-F")}, // U+FF61–FF6F (width 1)
+		{lead: ns("E", "F"), n1: ns("B", "D"), n2: ns("B", "0-F")}, // U+FF70–FF7F (width 1)
+	}
+	gnuWideRects = [8]gnuNibbleRect{
+		{lead: ns("E", "3-9A-D"), n1: anyCont},  // U+3000–DFFF: CJK, kana, Hangul
+		{lead: ns("E", "F"), n1: ns("B", "CD")}, // U+FF00–FF7F: fullwidth forms
 	}
 )
 
@@ -114,16 +125,16 @@ var (
 //	hi(b) lo(b) hi(b-2) lo(b-2)
 //
 // gnuNibbles: the gnu allow-list, two prefix sets then the holes;
-// gnuWidthNibbles: width 1, one prefix set then the holes. The assembly
-// reads them by symbol.
+// gnuWidthNibbles: widths, the rejecting prefix set, the wide set, the
+// holes (all rejecting). The assembly reads them by symbol.
 var (
 	gnuNibbles      [14][16]byte
-	gnuWidthNibbles [10][16]byte
+	gnuWidthNibbles [14][16]byte
 )
 
 func init() {
 	copy(gnuNibbles[:], makeNibbles(gnuPrefixRects[:], gnuHoleRects))
-	copy(gnuWidthNibbles[:], makeNibbles(gnuWidthRects[:], gnuWidthHoles))
+	copy(gnuWidthNibbles[:], makeNibbles([][8]gnuNibbleRect{gnuWidthRects[0], gnuWideRects}, gnuWidthHoles))
 }
 
 func makeNibbles(prefix [][8]gnuNibbleRect, holes [8]gnuNibbleRect) [][16]byte {
@@ -155,23 +166,31 @@ func makeNibbles(prefix [][8]gnuNibbleRect, holes [8]gnuNibbleRect) [][16]byte {
 	return t
 }
 
-// nibbleRejects is what the assembly computes with tables t (nPrefix
-// prefix sets, then the holes) at the bytes of a char (b[0] its lead,
-// followed by at least two more bytes): whether a prefix set (at b[1]) or
-// the hole set (at b[2]) rejects it.
-func nibbleRejects(t [][16]byte, nPrefix int, b []byte) bool {
-	at := func(tab int, x byte) byte { return t[tab][x>>4] & t[tab+1][x&15] }
-	for i := 0; i < nPrefix; i++ {
-		if at(4*i, b[0])&at(4*i+2, b[1]) != 0 {
-			return true
-		}
+// nibbleHit is what the assembly computes with the tables t (a high and a
+// low nibble table per byte) on the bytes xs: whether the lookups share a
+// bit. A prefix set reads a char's first two bytes (at the second), the
+// hole set its second, third and first (at the third); b[0] is a lead,
+// followed by at least two more bytes.
+func nibbleHit(t [][16]byte, xs ...byte) bool {
+	acc := byte(0xff)
+	for i, x := range xs {
+		acc &= t[2*i][x>>4] & t[2*i+1][x&15]
 	}
-	h := 4 * nPrefix
-	return at(h, b[1])&at(h+2, b[2])&at(h+4, b[0]) != 0
+	return acc != 0
 }
 
 // gnuNibbleRejects: gnuNibbles reject char b (outside the allow-list).
-func gnuNibbleRejects(b []byte) bool { return nibbleRejects(gnuNibbles[:], 2, b) }
+func gnuNibbleRejects(b []byte) bool {
+	t := gnuNibbles[:]
+	return nibbleHit(t[0:4], b[0], b[1]) || nibbleHit(t[4:8], b[0], b[1]) || nibbleHit(t[8:14], b[1], b[2], b[0])
+}
 
-// gnuWidthRejects: gnuWidthNibbles reject char b (not one column).
-func gnuWidthRejects(b []byte) bool { return nibbleRejects(gnuWidthNibbles[:], 1, b) }
+// gnuWidthRejects: gnuWidthNibbles reject char b (its width is not what
+// gnuWide says).
+func gnuWidthRejects(b []byte) bool {
+	t := gnuWidthNibbles[:]
+	return nibbleHit(t[0:4], b[0], b[1]) || nibbleHit(t[8:14], b[1], b[2], b[0])
+}
+
+// gnuWide: gnuWidthNibbles' wide set holds char b (two columns).
+func gnuWide(b []byte) bool { return nibbleHit(gnuWidthNibbles[4:8], b[0], b[1]) }

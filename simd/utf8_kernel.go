@@ -22,14 +22,18 @@ type utf8Result struct {
 	// line after it that ends in p, lineStart the chars before the last
 	// line.
 	head, max, lineStart uint64
+	// extra: the columns beyond one per char (the gnu widths of the AVX2
+	// routine: one per wide char); head, max and lineStart count them.
+	extra uint64
 }
 
 // summary returns the Summary of the r.n bytes counted (First and Last
 // unset), with one column per char; lineMask as given to the routine.
 func (r *utf8Result) summary(lineMask uint64) scalar.Summary {
-	s := scalar.Summary{Lines: r.lines, Words: r.words, Chars: r.chars, Tail: scalar.AddN(r.chars)}
+	cols := r.chars + r.extra
+	s := scalar.Summary{Lines: r.lines, Words: r.words, Chars: r.chars, Tail: scalar.AddN(cols)}
 	if lineMask != 0 && r.head != ^uint64(0) {
-		s.Reset, s.Head, s.Max, s.Tail = true, scalar.AddN(r.head), r.max, scalar.AddN(r.chars-r.lineStart)
+		s.Reset, s.Head, s.Max, s.Tail = true, scalar.AddN(r.head), r.max, scalar.AddN(cols-r.lineStart)
 	}
 	return s
 }
@@ -333,14 +337,14 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.
 	n := int(r.n)
 	if n < len(q) {
 		// The block at n is not valid (or holds a char outside the gnu
-		// allow-list, or, measuring gnu widths, of a width but one). A
+		// allow-list, or, measuring gnu widths, one it cannot measure). A
 		// char begun before n was counted at its first byte; keep it if
-		// it is valid, allow-listed and (gnu widths) one column wide (the
-		// routine may have checked only its first bytes), else count
-		// only up to it.
+		// it is valid, allow-listed and (gnu widths) as wide as the
+		// routine measured it (it may have checked only its first
+		// bytes), else count only up to it.
 		if i := straddle(q, n); i >= 0 {
 			if c, size := utf8.DecodeRune(q[i:]); size > 1 && i+size > n && blockTables(d).allows(q[i:]) &&
-				(d == scalar.UTF8 || lineMask == 0 || glibc.Lookup(uint32(c)).Width() == 1) {
+				(d == scalar.UTF8 || lineMask == 0 || glibc.Lookup(uint32(c)).Width() == measuredWidth(q[i:], n-i)) {
 				n = i + size
 			} else {
 				return countValid(block, q[:i], d, need)
@@ -354,6 +358,17 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.
 	s := r.summary(lineMask)
 	s.First, s.Last = edgeClasses(q, d)
 	return scalar.Partial{Dialect: d, Bytes: uint64(n), Sum: s}, n
+}
+
+// measuredWidth is the width the gnu width block routine (the AVX2 one,
+// the only one) gave the char at the start of b, of which it counted
+// the first k bytes: one column, and one more when gnuWide holds it and
+// its second byte was counted.
+func measuredWidth(b []byte, k int) int {
+	if k >= 2 && gnuWide(b) {
+		return 2
+	}
+	return 1
 }
 
 // allows reports whether t's allow-list admits the multi-byte char at the

@@ -276,10 +276,11 @@ func TestUTF8GNUNibbleAllow(t *testing.T) {
 	}
 }
 
-// What gnuWidthNibbles accept among the chars gnuNibbles accept is one
-// column wide in glibc; and the common one-column text is accepted.
+// What gnuWidthNibbles accept among the chars gnuNibbles accept is as
+// wide in glibc as gnuWide says (two columns, else one); and the common
+// text of the scripts they claim is accepted.
 func TestUTF8GNUWidthNibbles(t *testing.T) {
-	narrow := 0
+	narrow, wide := 0, 0
 	for r := rune(0x80); r <= unicode.MaxRune; r++ {
 		if !utf8.ValidRune(r) {
 			continue
@@ -288,27 +289,34 @@ func TestUTF8GNUWidthNibbles(t *testing.T) {
 		if !gnuTables.allows(b) || gnuNibbleRejects(b) || gnuWidthRejects(b) {
 			continue
 		}
-		narrow++
-		require.Equal(t, 1, glibc.Lookup(uint32(r)).Width(), "%U is accepted as one column", r)
+		w := 1
+		if gnuWide(b) {
+			w = 2
+			wide++
+		} else {
+			narrow++
+		}
+		require.Equal(t, w, glibc.Lookup(uint32(r)).Width(), "%U is accepted as %d columns", r, w)
 	}
-	for _, s := range []string{"é", "ñ", "ß", "«»", "λόγος", "ΨΩ", "дом", "—“…”€", "\u00a0\u2003\u2007\u202f", "ÀÿĀž"} {
+	for _, s := range []string{"é", "ñ", "ß", "«»", "λόγος", "ΨΩ", "дом", "—“…”€", "\u00a0\u2003\u2007\u202f", "ÀÿĀž",
+		"中文。，「」", "ひらがなテキスト", "한국어", "ＡＢ（）", "\u3000"} {
 		for _, r := range s {
 			b := append(utf8.AppendRune(nil, r), 'x', 'x')
 			require.False(t, gnuNibbleRejects(b) || gnuWidthRejects(b), "%U %q must be accepted", r, s)
 		}
 	}
-	t.Logf("gnuWidthNibbles accept %d code points", narrow)
+	t.Logf("gnuWidthNibbles accept %d code points of one column and %d of two", narrow, wide)
 }
 
-// The gnu width block routine takes one-column text whole, with lines
-// ended by '\n', '\r\n', '\r' and '\f', and measures it as the
-// reference does, field by field; text with tabs, controls, wide or
-// zero-width chars it counts exactly as far as it goes.
+// The gnu width block routine takes text of one- and two-column chars
+// whole, with lines ended by '\n', '\r\n', '\r' and '\f', and measures
+// it as the reference does, field by field; text with tabs, controls,
+// emoji or zero-width chars it counts exactly as far as it goes.
 func TestUTF8GNUWidthBlock(t *testing.T) {
-	narrow := []string{"word", "café", "λόγος", "дом", "«q»", "—", "“q”", "€5", "x", "ÀÿĀž",
+	narrow := []string{"word", "café", "λόγος", "дом", "«q»", "—", "“q”", "€5", "x", "ÀÿĀž", "中文字", "ひらがな。", "한국어", "ＡＢ", "「q」",
 		strings.Repeat("ascii text\r\nmore\fwords\n", 5)} // whole ASCII blocks
-	seps := []string{" ", " ", "\n", "\r\n", "\r", "\f", "\u00a0", "\u2003", "\u202f", "\n\n"}
-	other := []string{"\t", "中文", "😀", "a\u0301", "\u200b", "\x01", "\x7f", "\v", "\u2028", "ｱ",
+	seps := []string{" ", " ", "\n", "\r\n", "\r", "\f", "\u00a0", "\u2003", "\u202f", "\n\n", "\u3000"}
+	other := []string{"\t", "\u303f", "\u302a", "😀", "a\u0301", "\u200b", "\x01", "\x7f", "\v", "\u2028", "ｱ",
 		strings.Repeat("ascii\ttext ", 10), strings.Repeat("ascii\x01text ", 10)}
 	rng := rand.New(rand.NewPCG(37, 38))
 	n := 0

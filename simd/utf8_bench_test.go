@@ -23,7 +23,8 @@ import (
 // kana, emoji, Unicode spaces, tabs, ASCII), adversarial (multilingual
 // with an invalid byte every ~100 bytes) or european (what a French,
 // German, Russian or Greek document holds: accented Latin, Cyrillic,
-// Greek, typographic punctuation, no-break spaces; no tabs, no CJK). NEED is lwm (wc -lwm) or all (plain
+// Greek, typographic punctuation, no-break spaces; no tabs, no CJK) or
+// cjk (Chinese, Japanese and Korean with their punctuation and spaces). NEED is lwm (wc -lwm) or all (plain
 // Count: max line length too).
 
 // multilingualWords are what multilingualText is made of.
@@ -42,6 +43,8 @@ var (
 		"привет", "мир", "счётчик", "слов", "в", "и", "λόγος", "καλημέρα", "κόσμε", "—", "“quoted”", "«citation»", "…", "l’été",
 	}
 	europeanSeps = []string{" ", " ", " ", " ", " ", " ", " ", "\u00a0", ", ", ". "}
+	cjkWords     = []string{"中文字", "统计", "数据", "日本語の", "テキスト", "ひらがな", "カタカナ", "한국어", "문장", "「引用」", "（注）", "２０２６年", "wc"}
+	cjkSeps      = []string{"，", "。", "、", " ", "\u3000", "：", "！"}
 )
 
 // multilingualText returns n bytes (cut at a char boundary, then padded
@@ -92,6 +95,7 @@ func utf8BenchBuf(text string, n int) []byte {
 			"multilingual": multilingualText(rand.New(rand.NewPCG(2024, 10)), 64<<20, 0),
 			"adversarial":  multilingualText(rand.New(rand.NewPCG(2024, 11)), 64<<20, 100),
 			"european":     wordText(rand.New(rand.NewPCG(2024, 12)), 64<<20, 0, europeanWords, europeanSeps),
+			"cjk":          wordText(rand.New(rand.NewPCG(2024, 13)), 64<<20, 0, cjkWords, cjkSeps),
 		}
 	})
 	return utf8BenchText[text][:n]
@@ -104,7 +108,7 @@ var utf8BenchNeeds = []struct {
 }{{"lwm", simd.NeedLines | simd.NeedWords | simd.NeedChars}, {"all", simd.NeedAll}}
 
 func BenchmarkUTF8(b *testing.B) {
-	for _, text := range []string{"english", "multilingual", "adversarial", "european"} {
+	for _, text := range []string{"english", "multilingual", "adversarial", "european", "cjk"} {
 		for _, size := range []struct {
 			name string
 			n    int

@@ -42,36 +42,60 @@ func makeWidthTables(d scalar.Dialect) *widthTables {
 	for c := range t.ascii {
 		t.ascii[c] = codeOf(d.ByteUnit(byte(c)))
 	}
+	unit := func(cp uint32, pr glibc.Props) unitCode {
+		u := scalar.Unit{Class: scalar.Transparent, Op: scalar.AddCols, Chars: 1}
+		if pr.Print() {
+			u.Class, u.Cols = scalar.Word, uint8(pr.Width())
+			if pr.Space() || d == scalar.GNUUTF8 && (cp == 0xa0 || cp == 0x2007 || cp == 0x202f || cp == 0x2060) {
+				u.Class = scalar.Space
+			}
+		}
+		return codeOf(u)
+	}
 	var los []uint32
 	var ps []glibc.Props
 	for lo, p := range glibc.Runs {
 		los, ps = append(los, lo), append(ps, p)
 	}
+	los = append(los, glibc.MaxRune+1)
 	seen := map[[256]unitCode]uint16{}
+	id := func(block *[256]unitCode) uint16 {
+		n, ok := seen[*block]
+		if !ok {
+			n = uint16(len(t.codes))
+			seen[*block] = n
+			t.codes = append(t.codes, *block)
+		}
+		return n
+	}
+	uniform := map[glibc.Props]uint16{} // blocks inside one run
 	var cur [256]unitCode
 	j := 0
 	for b := range t.block {
+		lo := uint32(b << 8)
+		for los[j+1] <= lo {
+			j++
+		}
+		if los[j+1] > lo+255 && b != 0x00 && b != 0x20 { // no no-break space in it
+			n, ok := uniform[ps[j]]
+			if !ok {
+				for k := range cur {
+					cur[k] = unit(lo, ps[j])
+				}
+				n = id(&cur)
+				uniform[ps[j]] = n
+			}
+			t.block[b] = n
+			continue
+		}
 		for k := range cur {
-			cp := uint32(b<<8 | k)
-			for j+1 < len(los) && los[j+1] <= cp {
+			cp := lo + uint32(k)
+			for los[j+1] <= cp {
 				j++
 			}
-			u := scalar.Unit{Class: scalar.Transparent, Op: scalar.AddCols, Chars: 1}
-			if pr := ps[j]; pr.Print() {
-				u.Class, u.Cols = scalar.Word, uint8(pr.Width())
-				if pr.Space() || d == scalar.GNUUTF8 && (cp == 0xa0 || cp == 0x2007 || cp == 0x202f || cp == 0x2060) {
-					u.Class = scalar.Space
-				}
-			}
-			cur[k] = codeOf(u)
+			cur[k] = unit(cp, ps[j])
 		}
-		id, ok := seen[cur]
-		if !ok {
-			id = uint16(len(t.codes))
-			seen[cur] = id
-			t.codes = append(t.codes, cur)
-		}
-		t.block[b] = id
+		t.block[b] = id(&cur)
 	}
 	return t
 }

@@ -1,6 +1,8 @@
 package simd
 
 import (
+	"bytes"
+
 	"github.com/simdwc/simdwc/scalar"
 )
 
@@ -98,7 +100,10 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 		}
 		// p[0] ≥ 0x80.
 		if p[0]&0xc0 != 0x80 && block != nil {
-			part, m := countValid(block, p, d, need)
+			// Known to start at column 0 (right after a line end): the
+			// gnu width routine can follow tab stops from the start.
+			atZero := widths && acc.Sum.Reset && acc.Sum.Tail == (scalar.Cols{})
+			part, m := countValidAt(block, p, d, need, atZero)
 			if m >= hardSpan {
 				span = hardSpan
 			}
@@ -119,7 +124,15 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 			}
 		}
 		if widths && blockTables(d) != nil {
-			s, m := gnuWidthsGo(p[:min(len(p), wspan)], d)
+			w := min(len(p), wspan)
+			if block != nil {
+				// Up to the first line end, after which the block routine
+				// knows the column (tab stops) again.
+				if k := bytes.IndexByte(p[:w], '\n'); k >= 0 {
+					w = k + 1
+				}
+			}
+			s, m := gnuWidthsGo(p[:w], d)
 			wspan = asciiWindow
 			if m > 0 {
 				acc = acc.Merge(scalar.Partial{Dialect: d, Bytes: uint64(m), Sum: s})

@@ -76,6 +76,7 @@ CONST32(utf8CNL, $0x0a0a0a0a0a0a0a0a)
 CONST32(utf8C1F, $0x1f1f1f1f1f1f1f1f)
 CONST32(utf8CCR, $0x0d0d0d0d0d0d0d0d)
 CONST32(utf8CFF, $0x0c0c0c0c0c0c0c0c)
+CONST32(utf8CTAB, $0x0909090909090909)
 
 #include "words_amd64.h"
 
@@ -215,7 +216,7 @@ CONST32(utf8CFF, $0x0c0c0c0c0c0c0c0c)
 	VPOR      Y3, Y2, Y2; \
 	VPMOVMSKB Y2, dst
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $136-40
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $144-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -239,6 +240,7 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $136-40
 	ANDQ lineMask-32(SP), DX
 	MOVQ DX, widths-56(SP)
 	MOVQ $0, wideMask-72(SP)
+	MOVQ $0, tabMask-144(SP)
 	MOVQ st+32(FP), DX
 	MOVQ utf8State_lines(DX), R8
 	MOVQ utf8State_words(DX), R10
@@ -380,8 +382,8 @@ gnuallowed:
 
 widthends:
 	// The gnu line widths, one column per char: '\r' and '\f' end the
-	// measure too (R12); any other control (tab, '\v', width 0) in the
-	// block's lanes stops the routine before it.
+	// measure too, tabs move it (R12); any other control ('\v', width 0)
+	// in the block's lanes stops the routine before it.
 	VMOVDQU   (DI)(R15*1), Y0
 	ENDS(Y0, R12)
 	CTRLS(Y0, R13)
@@ -392,6 +394,24 @@ widthends:
 	CTRLS(Y0, AX)
 	SHLQ      $32, AX
 	ORQ       AX, R13
+	// Tabs are events of the measure too (tabMask tells them from the
+	// line ends), where the column is known: after a line end.
+	VMOVDQU   (DI)(R15*1), Y0
+	VPCMPEQB  utf8CTAB<>(SB), Y0, Y2
+	VPMOVMSKB Y2, AX
+	MOVL      AX, tabMask-144(SP)
+	VMOVDQU   32(DI)(R15*1), Y0
+	VPCMPEQB  utf8CTAB<>(SB), Y0, Y2
+	VPMOVMSKB Y2, AX
+	MOVL      AX, tabMask-140(SP)
+	MOVQ      tabMask-144(SP), AX
+	TESTQ     AX, AX
+	JZ        notabs
+	CMPQ      head-24(SP), $-1
+	JEQ       end
+
+notabs:
+	ORQ       AX, R12
 	MOVQ      DX, AX
 	ORQ       R12, AX
 	ANDNQ     R13, AX, R13
@@ -436,8 +456,9 @@ asciimeasured:
 	JMP       asciiwords
 
 asciiwidths:
-	// The gnu line widths: the line ends ('\n', '\r', '\f') into R11; a
-	// block with any other control stops the routine.
+	// The gnu line widths: the line ends ('\n', '\r', '\f') and the tabs
+	// into R11 (tabs only where the column is known: after a line end);
+	// a block with any other control stops the routine.
 	ENDS(Y0, R11)
 	ENDS(Y1, R13)
 	SHLQ      $32, R13
@@ -448,6 +469,20 @@ asciiwidths:
 	VPCMPEQB  utf8CNL<>(SB), Y1, Y2
 	VPMOVMSKB Y2, R13
 	SHLQ      $32, R13
+	ORQ       R13, R11
+	VPCMPEQB  utf8CTAB<>(SB), Y0, Y2
+	VPMOVMSKB Y2, R13
+	VPCMPEQB  utf8CTAB<>(SB), Y1, Y2
+	VPMOVMSKB Y2, DX
+	SHLQ      $32, DX
+	ORQ       DX, R13
+	MOVQ      R13, tabMask-144(SP)
+	TESTQ     R13, R13
+	JZ        asciinotabs
+	CMPQ      head-24(SP), $-1
+	JEQ       end
+
+asciinotabs:
 	ORQ       R13, R11
 	ANDNQ     R12, R11, R13
 	JNZ       end
@@ -505,6 +540,9 @@ linesloop:
 	BLSMSKQ   DX, R13
 	ANDQ      AX, R13
 	POPCNTQ   R13, R13
+	BLSIQ     DX, R12
+	TESTQ     tabMask-144(SP), R12
+	JNZ       linestab
 	LEAQ      -1(SI)(R13*1), R12
 	ADDQ      colBias-64(SP), R12
 	SUBQ      lineStart-8(SP), R12
@@ -517,8 +555,12 @@ linesloop:
 	JMP       counted
 
 asciilines:
-	// DX: the newlines of a pure-ASCII block (every byte a char).
+	// DX: the line ends (and gnu tabs) of a pure-ASCII block (every
+	// byte a char).
 	TZCNTQ    DX, R13
+	BLSIQ     DX, R12
+	TESTQ     tabMask-144(SP), R12
+	JNZ       asciitab
 	LEAQ      (SI)(R13*1), R12
 	ADDQ      colBias-64(SP), R12
 	SUBQ      lineStart-8(SP), R12
@@ -539,6 +581,41 @@ linesfirst:
 
 asciifirst:
 	MOVQ      R12, head-24(SP)
+	BLSRQ     DX, DX
+	JNZ       asciilines
+	JMP       asciicounted
+
+// Tabs (gnu widths). lineStart holds the columns before the line minus
+// what the tabs so far added beyond one column each, so that a line's
+// width stays columns - lineStart. A tab at column c (c = columns before
+// it - lineStart) moves to the next multiple of 8: lineStart becomes
+// columns through the tab - ((c|7)+1).
+linestab:
+	// R13: the char starts and wide chars of the block through the tab.
+	LEAQ      -1(SI)(R13*1), R12
+	ADDQ      colBias-64(SP), R12
+	SUBQ      lineStart-8(SP), R12
+	ORQ       $7, R12
+	INCQ      R12
+	ADDQ      SI, R13
+	ADDQ      colBias-64(SP), R13
+	SUBQ      R12, R13
+	MOVQ      R13, lineStart-8(SP)
+	BLSRQ     DX, DX
+	JNZ       linesloop
+	JMP       counted
+
+asciitab:
+	// R13: the tab's index in the block (every byte a char).
+	LEAQ      (SI)(R13*1), R12
+	ADDQ      colBias-64(SP), R12
+	SUBQ      lineStart-8(SP), R12
+	ORQ       $7, R12
+	INCQ      R12
+	LEAQ      1(SI)(R13*1), R13
+	ADDQ      colBias-64(SP), R13
+	SUBQ      R12, R13
+	MOVQ      R13, lineStart-8(SP)
 	BLSRQ     DX, DX
 	JNZ       asciilines
 	JMP       asciicounted

@@ -323,6 +323,18 @@ const maxKernelRun = 1 << 20
 // length (0 when the first block is not valid UTF-8). Max line length is
 // measured when need asks for it.
 func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.Partial, int) {
+	return countValidAt(block, p, d, need, false)
+}
+
+// lineMaskAtZero is the lineMask that asks the gnu width block routine
+// (utf8WordsAVX2, the only one given it) for line lengths of text that
+// starts at column 0, right after a line end, so that it can follow the
+// tab stops of its first line too.
+const lineMaskAtZero = ^uint64(0) >> 1
+
+// countValidAt is countValid; atZero: p starts at column 0 and block is
+// the gnu width routine (see lineMaskAtZero).
+func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, atZero bool) (scalar.Partial, int) {
 	q := p[:min(len(p), maxKernelRun)]
 	// Trim what ends in an open sequence (again and again: E2 82 E2 82
 	// is two of them), so that no error of q shows only past its end.
@@ -332,6 +344,9 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.
 	var lineMask uint64
 	if need&NeedMaxLineLength != 0 {
 		lineMask = ^uint64(0)
+		if atZero {
+			lineMask = lineMaskAtZero
+		}
 	}
 	r := block(q, blockTables(d), lineMask)
 	n := int(r.n)
@@ -347,7 +362,7 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.
 				(d == scalar.UTF8 || lineMask == 0 || glibc.Lookup(uint32(c)).Width() == measuredWidth(q[i:], n-i)) {
 				n = i + size
 			} else {
-				return countValid(block, q[:i], d, need)
+				return countValidAt(block, q[:i], d, need, atZero)
 			}
 		}
 	}

@@ -100,16 +100,24 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 		}
 		// p[0] ≥ 0x80.
 		if p[0]&0xc0 != 0x80 && block != nil {
-			// Known to start at column 0 (right after a line end): the
-			// gnu width routine can follow tab stops from the start.
-			atZero := widths && acc.Sum.Reset && acc.Sum.Tail == (scalar.Cols{})
-			part, m := countValidAt(block, p, d, need, atZero)
+			// The column is known after a line end: the gnu width routine
+			// can then follow tab stops from the start.
+			startCol := int64(-1)
+			if widths && acc.Sum.Reset {
+				startCol = int64(acc.Sum.Tail.Apply(0))
+			}
+			part, m := countValidAt(block, p, d, need, startCol)
 			if m >= hardSpan {
 				span = hardSpan
 			}
 			if m == 0 && generic == nil && widths {
-				// gnuWidthsGo, below, in the growing span.
+				// gnuWidthsGo, below: the block the routine could not
+				// measure where the column is known, else in the growing
+				// span up to the first line end.
 				wspan, span = span, min(2*span, maxHardSpan)
+				if startCol >= 0 {
+					wspan = 64
+				}
 			}
 			if m == 0 && generic != nil {
 				part, m = countValid(generic, p[:min(len(p), span)], d, need)

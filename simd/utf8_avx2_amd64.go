@@ -41,10 +41,11 @@ const edgeSpan = 64 + 66 - 1
 // after them) from padded copies, the blocks between from p itself.
 func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	st := utf8State{head: ^uint64(0)}
-	if lineMask == lineMaskAtZero {
-		// At column 0, as if a line had just ended: lines are measured
-		// from the start (tabs included), the first one as any other.
-		st.head, lineMask = 0, ^uint64(0)
+	if lineMask != 0 && lineMask != ^uint64(0) {
+		// At a known column c (lineMaskAtCol) after a line end: measured
+		// as if a line had just ended c columns before p (tabs included),
+		// the first line as any other.
+		st.head, st.lineStart, lineMask = 0, -(lineMask &^ lineMaskCol), ^uint64(0)
 	}
 	// buf: 3 bytes before, up to edgeSpan counted, the rest of their last
 	// block and 2 bytes after.

@@ -323,18 +323,25 @@ const maxKernelRun = 1 << 20
 // length (0 when the first block is not valid UTF-8). Max line length is
 // measured when need asks for it.
 func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.Partial, int) {
-	return countValidAt(block, p, d, need, false)
+	return countValidAt(block, p, d, need, -1)
 }
 
-// lineMaskAtZero is the lineMask that asks the gnu width block routine
-// (utf8WordsAVX2, the only one given it) for line lengths of text that
-// starts at column 0, right after a line end, so that it can follow the
-// tab stops of its first line too.
-const lineMaskAtZero = ^uint64(0) >> 1
+// lineMaskAtCol returns the lineMask that asks the gnu width block
+// routine (utf8WordsAVX2, the only one given it) for line lengths of text
+// known to start at column c of a line that began before it (a line end
+// was counted before), so that it can follow the tab stops of its first
+// line too. It then reports the Summary of text that starts right after
+// a line end, the columns before it included: Reset, a Head of 0, and
+// that first line in Max when it ends (the wider line it belongs to is
+// measured whole at its end anyway). Plain line lengths are ^0.
+func lineMaskAtCol(c uint64) uint64 { return lineMaskCol | c }
 
-// countValidAt is countValid; atZero: p starts at column 0 and block is
-// the gnu width routine (see lineMaskAtZero).
-func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, atZero bool) (scalar.Partial, int) {
+// lineMaskCol marks a lineMaskAtCol (columns stay far below it).
+const lineMaskCol = 1 << 62
+
+// countValidAt is countValid; startCol ≥ 0: p starts at that column
+// after a line end and block is the gnu width routine (lineMaskAtCol).
+func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, startCol int64) (scalar.Partial, int) {
 	q := p[:min(len(p), maxKernelRun)]
 	// Trim what ends in an open sequence (again and again: E2 82 E2 82
 	// is two of them), so that no error of q shows only past its end.
@@ -344,8 +351,8 @@ func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, atZero
 	var lineMask uint64
 	if need&NeedMaxLineLength != 0 {
 		lineMask = ^uint64(0)
-		if atZero {
-			lineMask = lineMaskAtZero
+		if startCol >= 0 {
+			lineMask = lineMaskAtCol(uint64(startCol))
 		}
 	}
 	r := block(q, blockTables(d), lineMask)
@@ -362,7 +369,7 @@ func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, atZero
 				(d == scalar.UTF8 || lineMask == 0 || glibc.Lookup(uint32(c)).Width() == measuredWidth(q[i:], n-i)) {
 				n = i + size
 			} else {
-				return countValidAt(block, q[:i], d, need, atZero)
+				return countValidAt(block, q[:i], d, need, startCol)
 			}
 		}
 	}

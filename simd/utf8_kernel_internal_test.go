@@ -343,14 +343,16 @@ func TestUTF8GNUWidthBlock(t *testing.T) {
 				}
 				want := scalar.Count(q[:m], d)
 				require.Equal(t, canonTail(want.Sum), canonTail(part.Sum), "%s %s %q", k.name, d, q[:m])
-				// At column 0 (after a line end) it follows tab stops
-				// from the start: it must take all of it.
-				line := scalar.Count([]byte("ab\n"), d)
-				part, m = countValidAt(k.widths, q, d, NeedAll, true)
-				if i%2 == 0 && len(q) > 0 {
-					require.Equal(t, len(q), m, "%s %s: at column 0 must take %q", k.name, d, q)
+				// At a known column (after a line end) it follows tab
+				// stops from the start: it must take all of it.
+				for _, before := range []string{"ab\n", "ab\ncdef", "\n中\t", "x\r\t\tyz"} {
+					line := scalar.Count([]byte(before), d)
+					part, m = countValidAt(k.widths, q, d, NeedAll, int64(line.Sum.Tail.Apply(0)))
+					if i%2 == 0 && len(q) > 0 {
+						require.Equal(t, len(q), m, "%s %s: after %q must take %q", k.name, d, before, q)
+					}
+					require.Equal(t, scalar.CountAll(append([]byte(before), q[:m]...), d), line.Merge(part).Counts(), "%s %s after %q: %q", k.name, d, before, q[:m])
 				}
-				require.Equal(t, scalar.CountAll(append([]byte("ab\n"), q[:m]...), d), line.Merge(part).Counts(), "%s %s at column 0 %q", k.name, d, q[:m])
 			}
 		}
 	}

@@ -110,9 +110,10 @@ var (
 const asciiHandBack = 64
 
 // gnuWidthsGo counts p in gnu dialect d, all five counts, one char at a
-// time, up to the first byte that does not start a valid char (invalid,
-// or a sequence cut off by p's end), which it leaves to the reference, or
-// up to asciiHandBack ASCII bytes in a row.
+// time (an invalid byte skipped, as glibc does), up to the first lead
+// F4–FD or sequence cut off by p's end (or a continuation byte p starts
+// with), which it leaves to the reference, or up to asciiHandBack ASCII
+// bytes in a row.
 // It returns the Summary and length of what it counted: the reference's
 // Summary.Add step by step, with the units its unitAt gives for ASCII
 // bytes and valid multi-byte chars, kept in registers (TestGNUWidthsGo
@@ -142,7 +143,17 @@ func gnuWidthsGo(p []byte, d scalar.Dialect) (scalar.Summary, int) {
 			} else {
 				var size int
 				if r, size = utf8.DecodeRune(p[i:]); size == 1 {
-					break
+					// Not a valid char: glibc's decoder skips the byte (no
+					// char, no column, transparent), except a lead F4–FD,
+					// which it may decode above U+10FFFF, a sequence cut
+					// off by p's end, which the next chunk may finish, and
+					// continuation bytes at p's start, which may finish a
+					// char of the chunk before: those are the reference's.
+					if c >= 0xf4 && c <= 0xfd || !utf8.FullRune(p[i:]) || i == 0 && c < 0xc0 {
+						break
+					}
+					i++
+					continue
 				}
 				i += size
 			}

@@ -24,8 +24,9 @@ type utf8Funcs struct {
 	// the gnu dialects. nil: utf8WordsGo.
 	gnuBlock utf8Block
 	// gnuWidthBlock counts the gnu dialects with line widths too, for
-	// allow-listed text whose chars are each one column wide (no tabs, and
-	// no controls but '\n', '\r', '\f'). nil: gnuWidthsGo alone.
+	// allow-listed text of one- and two-column chars (gnuWidthNibbles),
+	// tabs where the column is known, and no controls but '\n', '\r',
+	// '\f'. nil: gnuWidthsGo alone.
 	gnuWidthBlock utf8Block
 	// nibbleAllow: gnuBlock accepts gnuNibbles' subset of the allow-list
 	// (what the tests may expect it to take).

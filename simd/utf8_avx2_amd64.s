@@ -339,11 +339,10 @@ measure:
 	JNZ       lines
 
 counted:
-	// colBias: the extra columns of the wide chars counted.
-	MOVQ      wideMask-72(SP), R12
-	ANDQ      BX, R12
-	POPCNTQ   R12, R12
-	ADDQ      R12, colBias-64(SP)
+	CMPQ      widths-56(SP), $0
+	JNE       widecols
+
+widecounted:
 	MOVQ      R11, AX
 	ANDQ      BX, AX
 	POPCNTQ   AX, AX
@@ -367,6 +366,14 @@ words:
 	WORDS_GNUC_R
 	ADDQ      $64, R15
 	JMP       loop
+
+widecols:
+	// colBias: the extra columns of the wide chars counted.
+	MOVQ      wideMask-72(SP), R12
+	ANDQ      BX, R12
+	POPCNTQ   R12, R12
+	ADDQ      R12, colBias-64(SP)
+	JMP       widecounted
 
 gnuallow:
 	GNU_ALLOW(0)

@@ -1,0 +1,81 @@
+//go:build !purego
+
+package simd
+
+import "unicode/utf8"
+
+// utf8StateNEON is the running state of utf8BlocksNEON, carried from call
+// to call (the fields of utf8Result but n, which each call sets).
+type utf8StateNEON struct {
+	lines, words, chars uint64
+	// carry's top bit is 1 when the last char was a word char.
+	carry                uint64
+	head, max, lineStart uint64
+	n                    uint64
+}
+
+// utf8BlocksNEON counts p[:n] into st (utf8_neon_arm64.s): the utf8
+// dialect only. It reads p[-3:0] and up to the byte after the last
+// 64-byte block, which must be zero from p[n] on when n is not a multiple
+// of 64.
+//
+//go:noescape
+func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8StateNEON)
+
+// utf8WordsNEON is the neon kernel's utf8Block (utf8 dialect): the twin
+// of utf8WordsAVX2. It counts the first block (and the 3 zero bytes
+// before it) and the last ones (and zeros after them) from padded copies,
+// the blocks between from p itself.
+func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
+	st := utf8StateNEON{head: ^uint64(0)}
+	var buf [3 + 192 + 2]byte
+	const span = 64 + 66 - 1
+	head := len(p)
+	if head > span {
+		head = 64
+	}
+	copy(buf[3:], p[:min(len(p), head+2)])
+	utf8BlocksNEON(&buf[3], head, t, lineMask, &st)
+	done := int(st.n)
+	if done == head && head < len(p) {
+		// The blocks i ≥ 64 with p[i-3 : i+66] inside p.
+		mid := (len(p) - 66) / 64 * 64
+		if mid > 0 {
+			utf8BlocksNEON(&p[64], mid, t, lineMask, &st)
+			done += int(st.n)
+		}
+		if done == 64+mid {
+			buf = [len(buf)]byte{}
+			rest := len(p) - done
+			copy(buf[:], p[done-3:])
+			utf8BlocksNEON(&buf[3], rest, t, lineMask, &st)
+			done += int(st.n)
+		}
+	}
+	if done > 0 && done < len(p) {
+		// Stopped at a block that is not valid: apply the class of the
+		// char not classified yet, as utf8WordsAVX2 does.
+		i := done - 1
+		for i > 0 && i > done-4 && p[i]&0xc0 == 0x80 {
+			i--
+		}
+		if _, size := utf8.DecodeRune(p[i:]); (size > 1 || p[i] < 0x80) &&
+			(i+size > done || p[done]&0xc0 == 0x80) {
+			var b [3]byte
+			copy(b[:], p[i:])
+			space := size > 1 && t.lead[b[0]&0x7f]&t.n1[b[1]&0x7f]&t.n2[b[2]&0x7f] != 0 ||
+				size == 1 && (b[0] == ' ' || b[0]-'\t' <= '\r'-'\t')
+			switch {
+			case space:
+				st.carry = 0
+			case st.carry>>63 == 0:
+				st.words++
+				st.carry = 1 << 63
+			}
+		}
+	}
+	return utf8Result{
+		lines: st.lines, words: st.words, chars: st.chars, inWord: st.carry >> 63, n: uint64(done),
+		head: st.head, max: st.max, lineStart: st.lineStart,
+	}
+}

@@ -1,0 +1,291 @@
+//go:build !purego
+
+#include "go_asm.h"
+#include "textflag.h"
+
+// func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8StateNEON)
+//
+// The NEON twin of utf8BlocksAVX2 (utf8_avx2_amd64.s), utf8 dialect only:
+// lines, words, chars and (lineMask -1) line lengths in chars of p[:n],
+// 64 bytes per block, added to *st, up to the first block that is not
+// valid UTF-8 (st.n = its index, else n). The caller (utf8WordsNEON)
+// makes p[-3:0] and the byte after the last block readable, and the bytes
+// from p[n] on zero when n is not a multiple of 64.
+//
+// Per 16-byte chunk b (loads of b-1, b-2, b-3 are unaligned, so nothing
+// is carried between blocks in vector registers): Keiser & Lemire's
+// validation (three TBL nibble lookups, XOR the "must be a continuation"
+// bytes from b-2, b-3; any nonzero byte is an error, OR-ed into V18) and
+// the multi-byte separator ends (the six t.sepEnd lookups on b-2, b-1, b
+// share a bit). Then the whole block again: continuation bytes, '\n's and
+// the six ASCII separators (TBL of spaceLUT by the low nibble, compared
+// with b; a byte ≥ 0x80 matching it is 0xFF, invalid anyway). Byte masks
+// are reduced to 64-bit masks with the weighted ADDP fold of
+// neon_arm64.s. Each char is classified at its last byte, the bytes
+// before it transparent: W = char ends &^ S, and the word rule is
+// WORDS_GNUC_R of words_amd64.h in arm64 instructions.
+//
+//	R0: p, R1: end of the whole blocks (then of the partial one), R2: t,
+//	R3: st, R4: index of the block, R5: its lanes in p, R6 lines, R7
+//	words, R8 chars, R9 word carry (top bit), R10 head, R11 max, R12
+//	lineStart, R13 n, R14 lineMask, R15 the block's address, R19–R26
+//	scratch.
+//	V31 0x0f, V30 zero, V29 bit weights, V28 spaceLUT, V25–V27 t.valid,
+//	V19–V24 t.sepEnd, V18 errors, V17 7, V16 15, V15 2, V14 '\n', V13
+//	0x80, V12 popcount scratch, V0–V11 scratch.
+
+DATA utf8NEONSpaceLUT<>+0(SB)/8, $0xffffffffffffff20
+DATA utf8NEONSpaceLUT<>+8(SB)/8, $0xffff0d0c0b0a09ff
+GLOBL utf8NEONSpaceLUT<>(SB), RODATA|NOPTR, $16
+
+DATA utf8NEONWeights<>+0(SB)/8, $0x8040201008040201
+DATA utf8NEONWeights<>+8(SB)/8, $0x8040201008040201
+GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
+
+// POPCNT(src, dst): dst = the number of bits set in src. V12 scratch.
+#define POPCNT(src, dst) \
+	VMOV    src, V12.D[0]; \
+	VCNT    V12.B8, V12.B8; \
+	VUADDLV V12.B8, V12; \
+	VMOV    V12.D[0], dst
+
+// MASK(a, b, c, d, dst): the 64-bit mask of the 0x00/0xFF bytes of a..d
+// (bytes 0–15, 16–31, 32–47, 48–63); a..d are clobbered.
+#define MASK(a, b, c, d, dst) \
+	VAND  V29.B16, a.B16, a.B16; \
+	VAND  V29.B16, b.B16, b.B16; \
+	VAND  V29.B16, c.B16, c.B16; \
+	VAND  V29.B16, d.B16, d.B16; \
+	VADDP b.B16, a.B16, a.B16; \
+	VADDP d.B16, c.B16, c.B16; \
+	VADDP c.B16, a.B16, a.B16; \
+	VADDP a.B16, a.B16, a.B16; \
+	VMOV  a.D[0], dst
+
+// CHUNK(off, out): the 16 bytes b at R15+off: errors OR-ed into V18, and
+// out = 0xFF where no multi-byte separator ends at b. V4–V12 scratch.
+#define CHUNK(off, out) \
+	ADD     $(off), R15, R19; \
+	VLD1    (R19), [V4.B16]; \
+	SUB     $1, R19, R20; \
+	VLD1    (R20), [V5.B16]; \
+	SUB     $2, R19, R20; \
+	VLD1    (R20), [V6.B16]; \
+	SUB     $3, R19, R20; \
+	VLD1    (R20), [V7.B16]; \
+	VUSHR   $4, V4.B16, V8.B16; \
+	VAND    V31.B16, V4.B16, V9.B16; \
+	VUSHR   $4, V5.B16, V10.B16; \
+	VAND    V31.B16, V5.B16, V11.B16; \
+	VTBL    V10.B16, [V25.B16], V12.B16; \
+	VTBL    V11.B16, [V26.B16], out.B16; \
+	VAND    out.B16, V12.B16, V12.B16; \
+	VTBL    V8.B16, [V27.B16], out.B16; \
+	VAND    out.B16, V12.B16, V12.B16; \
+	VUSHR   $5, V6.B16, out.B16; \
+	VCMEQ   V17.B16, out.B16, out.B16; \
+	VUSHR   $4, V7.B16, V7.B16; \
+	VCMEQ   V16.B16, V7.B16, V7.B16; \
+	VORR    V7.B16, out.B16, out.B16; \
+	VAND    V13.B16, out.B16, out.B16; \
+	VEOR    out.B16, V12.B16, V12.B16; \
+	VORR    V12.B16, V18.B16, V18.B16; \
+	VTBL    V9.B16, [V23.B16], V12.B16; \
+	VTBL    V8.B16, [V24.B16], out.B16; \
+	VAND    out.B16, V12.B16, V12.B16; \
+	VTBL    V11.B16, [V21.B16], out.B16; \
+	VAND    out.B16, V12.B16, V12.B16; \
+	VTBL    V10.B16, [V22.B16], out.B16; \
+	VAND    out.B16, V12.B16, V12.B16; \
+	VUSHR   $4, V6.B16, V10.B16; \
+	VAND    V31.B16, V6.B16, V11.B16; \
+	VTBL    V11.B16, [V19.B16], out.B16; \
+	VAND    out.B16, V12.B16, V12.B16; \
+	VTBL    V10.B16, [V20.B16], out.B16; \
+	VAND    out.B16, V12.B16, V12.B16; \
+	VCMEQ   V30.B16, V12.B16, out.B16
+
+TEXT ·utf8BlocksNEON(SB), NOSPLIT, $0-40
+	MOVD    p+0(FP), R0
+	MOVD    n+8(FP), R13
+	MOVD    t+16(FP), R2
+	MOVD    lineMask+24(FP), R14
+	MOVD    st+32(FP), R3
+
+	MOVD    $0x0f, R19
+	VMOV    R19, V31.B16
+	VEOR    V30.B16, V30.B16, V30.B16
+	MOVD    $utf8NEONWeights<>(SB), R19
+	VLD1    (R19), [V29.B16]
+	MOVD    $utf8NEONSpaceLUT<>(SB), R19
+	VLD1    (R19), [V28.B16]
+	ADD     $utf8Tables_valid, R2, R19
+	VLD1    (R19), [V25.B16, V26.B16, V27.B16]
+	ADD     $utf8Tables_sepEnd, R2, R19
+	VLD1.P  64(R19), [V19.B16, V20.B16, V21.B16, V22.B16]
+	VLD1    (R19), [V23.B16, V24.B16]
+	VEOR    V18.B16, V18.B16, V18.B16
+	MOVD    $7, R19
+	VMOV    R19, V17.B16
+	MOVD    $15, R19
+	VMOV    R19, V16.B16
+	MOVD    $2, R19
+	VMOV    R19, V15.B16
+	MOVD    $10, R19
+	VMOV    R19, V14.B16
+	MOVD    $0x80, R19
+	VMOV    R19, V13.B16
+
+	MOVD    utf8StateNEON_lines(R3), R6
+	MOVD    utf8StateNEON_words(R3), R7
+	MOVD    utf8StateNEON_chars(R3), R8
+	MOVD    utf8StateNEON_carry(R3), R9
+	MOVD    utf8StateNEON_head(R3), R10
+	MOVD    utf8StateNEON_max(R3), R11
+	MOVD    utf8StateNEON_lineStart(R3), R12
+	MOVD    $0, R4
+	AND     $~63, R13, R1
+	MOVD    $-1, R5
+
+loop:
+	CMP     R4, R1
+	BEQ     partial
+
+block:
+	ADD     R0, R4, R15
+	CHUNK(0, V0)
+	CHUNK(16, V1)
+	CHUNK(32, V2)
+	CHUNK(48, V3)
+	VMOV    V18.D[0], R21
+	VMOV    V18.D[1], R22
+	ORR     R21, R22, R22
+	CBNZ    R22, end
+	MASK(V0, V1, V2, V3, R20)
+
+	// Continuation bytes (R21), '\n's (R22), ASCII separators (R23).
+	VLD1    (R15), [V0.B16, V1.B16, V2.B16, V3.B16]
+	VUSHR   $6, V0.B16, V4.B16
+	VUSHR   $6, V1.B16, V5.B16
+	VUSHR   $6, V2.B16, V6.B16
+	VUSHR   $6, V3.B16, V7.B16
+	VCMEQ   V15.B16, V4.B16, V4.B16
+	VCMEQ   V15.B16, V5.B16, V5.B16
+	VCMEQ   V15.B16, V6.B16, V6.B16
+	VCMEQ   V15.B16, V7.B16, V7.B16
+	MASK(V4, V5, V6, V7, R21)
+	VCMEQ   V14.B16, V0.B16, V4.B16
+	VCMEQ   V14.B16, V1.B16, V5.B16
+	VCMEQ   V14.B16, V2.B16, V6.B16
+	VCMEQ   V14.B16, V3.B16, V7.B16
+	MASK(V4, V5, V6, V7, R22)
+	VAND    V31.B16, V0.B16, V4.B16
+	VAND    V31.B16, V1.B16, V5.B16
+	VAND    V31.B16, V2.B16, V6.B16
+	VAND    V31.B16, V3.B16, V7.B16
+	VTBL    V4.B16, [V28.B16], V4.B16
+	VTBL    V5.B16, [V28.B16], V5.B16
+	VTBL    V6.B16, [V28.B16], V6.B16
+	VTBL    V7.B16, [V28.B16], V7.B16
+	VCMEQ   V0.B16, V4.B16, V4.B16
+	VCMEQ   V1.B16, V5.B16, V5.B16
+	VCMEQ   V2.B16, V6.B16, V6.B16
+	VCMEQ   V3.B16, V7.B16, V7.B16
+	MASK(V4, V5, V6, V7, R23)
+	// S (R20): the ASCII separators and the multi-byte separator ends;
+	// char starts (R21): every byte but the continuations. Lanes past n
+	// are zeros: char starts (masked by R5 below), never '\n' or S.
+	ORN     R20, R23, R20
+	MVN     R21, R21
+
+	POPCNT(R22, R23)
+	ADD     R23, R6, R6
+	AND     R14, R22, R23
+	CBZ     R23, counted
+
+linesloop:
+	// R23: the line ends left; a line's width is its chars.
+	SUB     $1, R23, R24
+	EOR     R23, R24, R24
+	AND     R21, R24, R24
+	POPCNT(R24, R24)
+	ADD     R8, R24, R24
+	SUB     $1, R24, R25
+	SUB     R12, R25, R25
+	MOVD    R24, R12
+	CMN     $1, R10
+	BNE     notfirst
+	MOVD    R25, R10
+	B       nextline
+
+notfirst:
+	CMP     R11, R25
+	CSEL    HI, R25, R11, R11
+
+nextline:
+	SUB     $1, R23, R24
+	AND     R24, R23, R23
+	CBNZ    R23, linesloop
+
+counted:
+	AND     R5, R21, R24
+	POPCNT(R24, R24)
+	ADD     R24, R8, R8
+	// The char ends: the bytes before a char start, the last lane's next
+	// byte (readable, zero past n) included.
+	MOVBU   64(R15), R24
+	LSR     $6, R24, R24
+	CMP     $2, R24
+	CSET    NE, R24
+	LSR     $1, R21, R25
+	ORR     R24<<63, R25, R25
+	AND     R5, R25, R25
+	BIC     R20, R25, R24
+
+	// Words (WORDS_GNUC_R): W in R24, S in R20.
+	ORR     R24, R20, R20
+	MVN     R20, R25
+	LSL     $1, R24, R26
+	BIC     R20, R26, R26
+	ADD     R25, R26, R26
+	BIC     R26, R25, R26
+	ORR     R24, R26, R26
+	LSL     $1, R26, R25
+	BIC     R25, R24, R25
+	NEG     R20, R19
+	AND     R20, R19, R19
+	ASR     $63, R9, R24
+	AND     R24, R19, R19
+	BIC     R19, R25, R25
+	POPCNT(R25, R25)
+	ADD     R25, R7, R7
+	CMP     $0, R20
+	CSEL    NE, R26, R9, R9
+	ADD     $64, R4, R4
+	B       loop
+
+partial:
+	// The last block, partial (or none): only its lanes below n - R4
+	// count; R1 moves past it, so that the loop ends after it.
+	SUB     R4, R13, R19
+	CMP     $0, R19
+	BLE     end
+	MOVD    $1, R20
+	LSL     R19, R20, R20
+	SUB     $1, R20, R5
+	ADD     $64, R4, R1
+	B       block
+
+end:
+	// R4: n, or the index of the block that is not valid.
+	CMP     R13, R4
+	CSEL    HI, R13, R4, R4
+	MOVD    R6, utf8StateNEON_lines(R3)
+	MOVD    R7, utf8StateNEON_words(R3)
+	MOVD    R8, utf8StateNEON_chars(R3)
+	MOVD    R9, utf8StateNEON_carry(R3)
+	MOVD    R4, utf8StateNEON_n(R3)
+	MOVD    R10, utf8StateNEON_head(R3)
+	MOVD    R11, utf8StateNEON_max(R3)
+	MOVD    R12, utf8StateNEON_lineStart(R3)
+	RET

@@ -2,8 +2,6 @@
 
 package simd
 
-import "unicode/utf8"
-
 // utf8FuncsAVX2 are the avx2 kernel's UTF-8 routines: one block routine
 // for every UTF-8 dialect (in the gnu ones it checks the allow-list in
 // nibble form, gnuNibbles, a subset of gnuAllow).
@@ -73,32 +71,7 @@ func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 		}
 	}
 	if done > 0 && done < len(p) {
-		// Stopped at a block that is not valid. The routine classifies a
-		// char at its last byte, found from the byte after it: a char
-		// that ends past done (countValid keeps it when it is valid), or
-		// at done before an invalid continuation byte, is not classified
-		// yet. Apply its class here, as the routine would have.
-		i := done - 1
-		for i > 0 && i > done-4 && p[i]&0xc0 == 0x80 {
-			i--
-		}
-		if _, size := utf8.DecodeRune(p[i:]); (size > 1 || p[i] < 0x80) &&
-			(i+size > done || p[done]&0xc0 == 0x80) {
-			var b [3]byte
-			copy(b[:], p[i:])
-			space := size > 1 && t.lead[b[0]&0x7f]&t.n1[b[1]&0x7f]&t.n2[b[2]&0x7f] != 0 ||
-				size == 1 && (b[0] == ' ' || b[0]-'\t' <= '\r'-'\t')
-			// The gnu dialects: ASCII controls are transparent.
-			ctrl := size == 1 && t.badSkip && (b[0] < 0x20 || b[0] == 0x7f)
-			switch {
-			case space:
-				st.carry = 0
-			case ctrl:
-			case st.carry>>63 == 0:
-				st.words++
-				st.carry = 1 << 63
-			}
-		}
+		st.carry, st.words = stopClass(p, done, t, st.carry, st.words)
 	}
 	return utf8Result{
 		lines: st.lines, words: st.words, chars: st.chars, inWord: st.carry >> 63, n: uint64(done),

@@ -2,8 +2,6 @@
 
 package simd
 
-import "unicode/utf8"
-
 // utf8StateNEON is the running state of utf8BlocksNEON, carried from call
 // to call (the fields of utf8Result but n, which each call sets).
 type utf8StateNEON struct {
@@ -53,26 +51,7 @@ func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 		}
 	}
 	if done > 0 && done < len(p) {
-		// Stopped at a block that is not valid: apply the class of the
-		// char not classified yet, as utf8WordsAVX2 does.
-		i := done - 1
-		for i > 0 && i > done-4 && p[i]&0xc0 == 0x80 {
-			i--
-		}
-		if _, size := utf8.DecodeRune(p[i:]); (size > 1 || p[i] < 0x80) &&
-			(i+size > done || p[done]&0xc0 == 0x80) {
-			var b [3]byte
-			copy(b[:], p[i:])
-			space := size > 1 && t.lead[b[0]&0x7f]&t.n1[b[1]&0x7f]&t.n2[b[2]&0x7f] != 0 ||
-				size == 1 && (b[0] == ' ' || b[0]-'\t' <= '\r'-'\t')
-			switch {
-			case space:
-				st.carry = 0
-			case st.carry>>63 == 0:
-				st.words++
-				st.carry = 1 << 63
-			}
-		}
+		st.carry, st.words = stopClass(p, done, t, st.carry, st.words)
 	}
 	return utf8Result{
 		lines: st.lines, words: st.words, chars: st.chars, inWord: st.carry >> 63, n: uint64(done),

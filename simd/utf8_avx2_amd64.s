@@ -46,11 +46,13 @@
 //	frame: n, lineMask, gnu (t.badSkip), widths (gnu and lineMask), head
 //	(-1 until the first line end), max, lineStart (columns before the line
 //	in progress), as in utf8WordsAVX512; colBias (columns beyond one per
-//	char so far: the wide chars), wideMask (the block's wide chars) and
-//	the two halves' wide vectors
+//	char so far: the wide chars), wideMask (the block's wide chars), the
+//	two halves' wide vectors, and four spill slots (the emoji loop)
 //
 // Columns are chars (utf8) or, in the gnu dialects, chars plus one per
-// wide char, which GNU_WIDTH finds.
+// wide char: GNU_WIDTH finds the three-byte ones (at their second byte),
+// a scalar loop over the block's emoji (F0 9F xx yy, rare) reads their
+// width from gnuEmojiWide (at their last byte).
 //
 // Loop invariant: st's counts plus R8, R10, SI are those of p[:R15].
 
@@ -77,6 +79,7 @@ CONST32(utf8C1F, $0x1f1f1f1f1f1f1f1f)
 CONST32(utf8CCR, $0x0d0d0d0d0d0d0d0d)
 CONST32(utf8CFF, $0x0c0c0c0c0c0c0c0c)
 CONST32(utf8CTAB, $0x0909090909090909)
+CONST32(utf8CF0, $0xf0f0f0f0f0f0f0f0)
 
 #include "words_amd64.h"
 
@@ -216,7 +219,7 @@ CONST32(utf8CTAB, $0x0909090909090909)
 	VPOR      Y3, Y2, Y2; \
 	VPMOVMSKB Y2, dst
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $144-40
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $176-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -432,6 +435,52 @@ notabs:
 	SHLQ      $32, R13
 	ORQ       R13, AX
 	MOVQ      AX, wideMask-72(SP)
+	// The emoji (the only four-byte chars the allow-list passes: F0 9F
+	// xx yy) at their last bytes, where p[i-3] ≥ 0xF0.
+	VMOVDQU   -3(DI)(R15*1), Y0
+	VPMAXUB   utf8CF0<>(SB), Y0, Y2
+	VPCMPEQB  Y2, Y0, Y2
+	VPMOVMSKB Y2, AX
+	VMOVDQU   29(DI)(R15*1), Y0
+	VPMAXUB   utf8CF0<>(SB), Y0, Y2
+	VPCMPEQB  Y2, Y0, Y2
+	VPMOVMSKB Y2, R13
+	SHLQ      $32, R13
+	ORQ       R13, AX
+	ANDQ      BX, AX
+	JNZ       emoji
+	JMP       measure
+
+emoji:
+	// AX: the last bytes of the block's emoji; a wide one
+	// (gnuEmojiWide, bit yy of word xx&63) is one more column, marked
+	// there in wideMask. R11, R12, R14, DX are spilled to free them.
+	MOVQ      R11, spill0-152(SP)
+	MOVQ      R12, spill1-160(SP)
+	MOVQ      R14, spill2-168(SP)
+	MOVQ      DX, spill3-176(SP)
+	LEAQ      (DI)(R15*1), R14
+	MOVQ      wideMask-72(SP), R11
+
+emojiloop:
+	TZCNTQ    AX, R13
+	MOVBLZX   -1(R14)(R13*1), R12
+	ANDL      $63, R12
+	LEAQ      ·gnuEmojiWide(SB), DX
+	MOVQ      (DX)(R12*8), R12
+	MOVBLZX   (R14)(R13*1), DX
+	BTQ       DX, R12
+	JCC       emojinarrow
+	BTSQ      R13, R11
+
+emojinarrow:
+	BLSRQ     AX, AX
+	JNZ       emojiloop
+	MOVQ      R11, wideMask-72(SP)
+	MOVQ      spill0-152(SP), R11
+	MOVQ      spill1-160(SP), R12
+	MOVQ      spill2-168(SP), R14
+	MOVQ      spill3-176(SP), DX
 	JMP       measure
 
 gnuctrls:

@@ -1,5 +1,7 @@
 package simd
 
+import "github.com/simdwc/simdwc/scalar/glibc"
+
 // The gnu allow-list in nibble form, for block routines that have only
 // 16-entry lookups (AVX2's VPSHUFB, NEON's TBL): a multi-byte char is
 // rejected where one of a few rectangles, each a product of sets of high
@@ -85,18 +87,19 @@ var gnuHoleRects = [8]gnuNibbleRect{
 
 // gnuWidthRects and gnuWidthHoles: among the chars gnuNibbles accept,
 // those whose wcwidth is neither 1 nor the 2 that gnuWideRects say
-// (combining marks, zero-width chars, emoji and symbols wide here and
-// there), in the same two layers; gnuWideRects: the rest that are two
-// columns wide (CJK, kana, Hangul, fullwidth forms), by their first two
-// bytes. With them the block routine measures gnu line widths (one column
-// per char, one more per wide char); gnuWidthsGo counts what they reject.
+// (combining marks, zero-width chars, symbols wide here and there), in
+// the same two layers; gnuWideRects: the rest of the three-byte chars
+// that are two columns wide (CJK, kana, Hangul, fullwidth forms), by
+// their first two bytes. The four-byte chars gnuNibbles accept are all
+// emoji, F0 9F xx yy, one or two columns wide (gnuEmojiWide). With them
+// the block routine measures gnu line widths (one column per char, one
+// more per wide char); gnuWidthsGo counts what they reject.
 var (
 	gnuWidthRects = [1][8]gnuNibbleRect{{
 		{lead: ns("C", "C"), n1: anyCont},          // U+0300–033F
 		{lead: ns("C", "D"), n1: ns("89A", "0-F")}, // U+0340–036F
 		{lead: ns("D", "2"), n1: ns("8", "3-9")},   // U+0483–0489
 		{lead: ns("D", "8-B"), n1: anyCont},        // Arabic U+0600–06FF (its marks)
-		{lead: ns("F", "0-F"), n1: anyCont},        // emoji
 		{lead: ns("E", "2"), n1: ns("8", "C-F")},   // U+231A 231B 2329 232A 23E9… (and the rest of U+2300–23FF)
 		{lead: ns("E", "2"), n1: ns("9", "0-B")},   // U+25FD 25FE 2614… (and the rest of U+2400–26FF)
 	}}
@@ -194,3 +197,20 @@ func gnuWidthRejects(b []byte) bool {
 
 // gnuWide: gnuWidthNibbles' wide set holds char b (two columns).
 func gnuWide(b []byte) bool { return nibbleHit(gnuWidthNibbles[4:8], b[0], b[1]) }
+
+// gnuEmojiWide holds the widths of U+1F000–1FFFF (F0 9F xx yy): bit yy&63
+// of word xx&63 is set where glibc says two columns. The block routine
+// reads it for every four-byte char the allow-list passed (all F0 9F: it
+// reads only xx and yy), at the char's last byte.
+var gnuEmojiWide = func() (t [64]uint64) {
+	for cp := uint32(0x1f000); cp <= 0x1ffff; cp++ {
+		if p := glibc.Lookup(cp); p.Print() && p.Width() == 2 {
+			t[cp>>6&63] |= 1 << (cp & 63)
+		}
+	}
+	return t
+}()
+
+// gnuEmojiWideAt: gnuEmojiWide holds four-byte char b (as the block
+// routine reads it: its third and fourth bytes).
+func gnuEmojiWideAt(b []byte) bool { return gnuEmojiWide[b[2]&63]>>(b[3]&63)&1 != 0 }

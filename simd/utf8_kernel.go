@@ -383,10 +383,17 @@ func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, startC
 }
 
 // measuredWidth is the width the gnu width block routine (the AVX2 one,
-// the only one) gave the char at the start of b, of which it counted
-// the first k bytes: one column, and one more when gnuWide holds it and
-// its second byte was counted.
+// gnuWidthNibbles) gives the multi-byte char at the start of b when it
+// counted only its first k bytes: one column, and one more when gnuWide
+// holds it and k reaches its second byte or, a four-byte char (an emoji),
+// when gnuEmojiWide holds it and k reaches its last byte.
 func measuredWidth(b []byte, k int) int {
+	if len(b) >= 4 && b[0] >= 0xf0 {
+		if k >= 4 && gnuEmojiWideAt(b) {
+			return 2
+		}
+		return 1
+	}
 	if k >= 2 && gnuWide(b) {
 		return 2
 	}

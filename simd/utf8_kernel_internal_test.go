@@ -2,6 +2,7 @@ package simd
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -281,7 +282,7 @@ func TestUTF8GNUNibbleAllow(t *testing.T) {
 // wide in glibc as gnuWide says (two columns, else one); and the common
 // text of the scripts they claim is accepted.
 func TestUTF8GNUWidthNibbles(t *testing.T) {
-	narrow, wide := 0, 0
+	narrow, wide, emoji := 0, 0, 0
 	for r := rune(0x80); r <= unicode.MaxRune; r++ {
 		if !utf8.ValidRune(r) {
 			continue
@@ -291,16 +292,21 @@ func TestUTF8GNUWidthNibbles(t *testing.T) {
 			continue
 		}
 		w := 1
-		if gnuWide(b) {
+		if r > 0xffff && gnuEmojiWideAt(b) || r <= 0xffff && gnuWide(b) {
 			w = 2
 			wide++
 		} else {
 			narrow++
 		}
+		if r > 0xffff {
+			emoji++
+		}
 		require.Equal(t, w, glibc.Lookup(uint32(r)).Width(), "%U is accepted as %d columns", r, w)
+		require.Equal(t, w, measuredWidth(b, len(b)-2), "%U: measuredWidth", r)
 	}
+	require.Greater(t, emoji, 1000, "the emoji must be measured")
 	for _, s := range []string{"é", "ñ", "ß", "«»", "λόγος", "ΨΩ", "дом", "—“…”€", "\u00a0\u2003\u2007\u202f", "ÀÿĀž",
-		"中文。，「」", "ひらがなテキスト", "한국어", "ＡＢ（）", "\u3000"} {
+		"中文。，「」", "ひらがなテキスト", "한국어", "ＡＢ（）", "\u3000", "😀🎉👍🏽🌡"} {
 		for _, r := range s {
 			b := append(utf8.AppendRune(nil, r), 'x', 'x')
 			require.False(t, gnuNibbleRejects(b) || gnuWidthRejects(b), "%U %q must be accepted", r, s)
@@ -312,13 +318,15 @@ func TestUTF8GNUWidthNibbles(t *testing.T) {
 // The gnu width block routine takes text of one- and two-column chars
 // whole, with lines ended by '\n', '\r\n', '\r' and '\f', and measures
 // it as the reference does, field by field; text with tabs, controls,
-// emoji or zero-width chars it counts exactly as far as it goes.
+// symbols outside gnuNibbles or zero-width chars it counts exactly as far
+// as it goes.
 func TestUTF8GNUWidthBlock(t *testing.T) {
 	narrow := []string{"word", "café", "λόγος", "дом", "«q»", "—", "“q”", "€5", "x", "ÀÿĀž", "中文字", "ひらがな。", "한국어", "ＡＢ", "「q」", "a\tb", "\t\t",
+		"😀", "🎉", "👍🏽", "🌡x", // emoji: two columns, two, two and two, one
 		strings.Repeat("ascii\ttext\tcells\n", 6),
 		strings.Repeat("ascii text\r\nmore\fwords\n", 5)} // whole ASCII blocks
 	seps := []string{" ", " ", "\n", "\r\n", "\r", "\f", "\u00a0", "\u2003", "\u202f", "\n\n", "\u3000"}
-	other := []string{"\u303f", "\u302a", "😀", "a\u0301", "\u200b", "\x01", "\x7f", "\v", "\u2028", "ｱ",
+	other := []string{"\u303f", "\u302a", "\U0001f6f0", "a\u0301", "\u200b", "\x01", "\x7f", "\v", "\u2028", "ｱ",
 		strings.Repeat("ascii\ttext ", 10), strings.Repeat("ascii\x01text ", 10)}
 	rng := rand.New(rand.NewPCG(37, 38))
 	n := 0
@@ -359,6 +367,36 @@ func TestUTF8GNUWidthBlock(t *testing.T) {
 	if n == 0 {
 		t.Skip("no gnu width block routine on this CPU")
 	}
+}
+
+// The gnu width block routine measures every emoji the allow-list passes
+// (gnuEmojiWide, read at its last byte) with the char at every offset
+// around the halves and blocks, its last bytes in the next block too.
+func TestUTF8GNUWidthEmoji(t *testing.T) {
+	n := 0
+	for _, k := range blockRoutines() {
+		if k.widths == nil {
+			continue
+		}
+		n++
+		for r := rune(0x10000); r <= unicode.MaxRune; r++ {
+			enc := utf8.AppendRune(nil, r)
+			if !gnuTables.allows(enc) || gnuNibbleRejects(enc) {
+				continue
+			}
+			n++
+			for _, off := range []int{0, 28, 29, 30, 31, 32, 60, 61, 62, 63, 64} {
+				q := fmt.Appendf(nil, "x\n%s%s%s\nd\n", strings.Repeat("a", off), enc, "bc")
+				part, m := countValid(k.widths, q, scalar.GNUUTF8, NeedAll)
+				require.Equal(t, len(q), m, "%s: %U at %d", k.name, r, off)
+				require.Equal(t, scalar.Count(q, scalar.GNUUTF8).Sum, part.Sum, "%s: %U at %d", k.name, r, off)
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("no gnu width block routine on this CPU")
+	}
+	require.Greater(t, n, 1000)
 }
 
 // Each nibble block routine takes a char alone in ASCII text (at the

@@ -51,6 +51,10 @@ const hardSpan = 1 << 10
 // failed again and again (the span doubles from hardSpan each time).
 const maxHardSpan = 64 << 10
 
+// streakEnd is the run the block routine must count to end a streak of
+// failures (the span starts again from hardSpan).
+const streakEnd = 256
+
 // countUTF8 counts p in a UTF-8 dialect, each stretch with the fastest
 // routine that counts it exactly: pure-ASCII runs with the byte kernel of
 // the dialect's ASCII twin (which classifies ASCII exactly as the dialect
@@ -82,6 +86,7 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 	acc := scalar.Partial{Dialect: d}
 	span := hardSpan
 	wspan := asciiWindow // what gnuWidthsGo counts at a time
+	cut := false         // gnuWidthsGo stops after the first line end
 	for len(p) > 0 {
 		if k.utf8.countASCII != nil && p[0] < 0x80 {
 			if s, n := k.utf8.countASCII(p, twin, need); n > 0 {
@@ -108,22 +113,24 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 				startCol = int64(acc.Sum.Tail.Apply(0))
 			}
 			part, m := countValidAt(block, p, d, need, startCol)
-			if m >= hardSpan {
+			if m >= streakEnd {
 				span = hardSpan
 			}
-			if m == 0 && generic == nil && widths {
-				// gnuWidthsGo, below: the block the routine could not
-				// measure where the column is known, else in the growing
-				// span up to the first line end.
-				wspan, span = span, min(2*span, maxHardSpan)
-				if startCol >= 0 {
+			if m == 0 {
+				// Text the block routine keeps failing on (invalid bytes
+				// or chars it cannot count every few blocks) goes to the
+				// slower routines in longer and longer spans: utf8WordsGo,
+				// then gnuWidthsGo (below) for what that cannot count. On
+				// the first failure gnuWidthsGo (widths) takes the block
+				// the routine could not measure where the column is
+				// known, else the span up to the first line end.
+				wspan, cut = span, span == hardSpan && widths
+				if cut && startCol >= 0 {
 					wspan = 64
 				}
-			}
-			if m == 0 && generic != nil {
-				part, m = countValid(generic, p[:min(len(p), span)], d, need)
-				// Text the block routine keeps failing on (invalid bytes
-				// every few blocks) goes to utf8WordsGo in longer spans.
+				if generic != nil {
+					part, m = countValid(generic, p[:min(len(p), span)], d, need)
+				}
 				span = min(2*span, maxHardSpan)
 			}
 			if m > 0 {
@@ -132,17 +139,19 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 				continue
 			}
 		}
-		if widths && blockTables(d) != nil {
+		if d != scalar.UTF8 && blockTables(d) != nil {
+			// The gnu dialects: gnuWidthsGo counts every valid char (the
+			// glibc table whole), widths or not.
 			w := min(len(p), wspan)
-			if block != nil {
+			if cut {
 				// Up to the first line end, after which the block routine
 				// knows the column (tab stops) again.
 				if k := bytes.IndexByte(p[:w], '\n'); k >= 0 {
 					w = k + 1
 				}
 			}
-			s, m := gnuWidthsGo(p[:w], d)
-			wspan = asciiWindow
+			s, m := gnuWidthsGo(p[:w], d, widths)
+			wspan, cut = asciiWindow, false
 			if m > 0 {
 				acc = acc.Merge(scalar.Partial{Dialect: d, Bytes: uint64(m), Sum: s})
 				p = p[m:]

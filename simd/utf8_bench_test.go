@@ -24,7 +24,9 @@ import (
 // with an invalid byte every ~100 bytes) or european (what a French,
 // German, Russian or Greek document holds: accented Latin, Cyrillic,
 // Greek, typographic punctuation, no-break spaces; no tabs, no CJK) or
-// cjk (Chinese, Japanese and Korean with their punctuation and spaces). NEED is lwm (wc -lwm) or all (plain
+// cjk (Chinese, Japanese and Korean with their punctuation and spaces) or
+// world (Devanagari, Bengali, Tamil, Thai, Arabic, Hebrew, Armenian,
+// Georgian: scripts with combining marks). NEED is lwm (wc -lwm) or all (plain
 // Count: max line length too).
 
 // multilingualWords are what multilingualText is made of.
@@ -45,6 +47,12 @@ var (
 	europeanSeps = []string{" ", " ", " ", " ", " ", " ", " ", "\u00a0", ", ", ". "}
 	cjkWords     = []string{"中文字", "统计", "数据", "日本語の", "テキスト", "ひらがな", "カタカナ", "한국어", "문장", "「引用」", "（注）", "２０２６年", "wc"}
 	cjkSeps      = []string{"，", "。", "、", " ", "\u3000", "：", "！"}
+	// worldWords: scripts outside the gnu allow-list's nibble form, with
+	// combining marks (Devanagari, Bengali, Tamil, Thai, Arabic, Hebrew
+	// points) and zero-width joiners.
+	worldWords = []string{"हिन्दी", "भाषा", "বাংলা", "தமிழ்", "ภาษาไทย", "العربية", "مرحبا", "עברית", "שָׁלוֹם",
+		"Հայերեն", "ქართული", "ελληνικά", "русский", "data", "wc"}
+	worldSeps = []string{" ", " ", " ", " ", "، ", ". ", "।"}
 )
 
 // multilingualText returns n bytes (cut at a char boundary, then padded
@@ -96,6 +104,7 @@ func utf8BenchBuf(text string, n int) []byte {
 			"adversarial":  multilingualText(rand.New(rand.NewPCG(2024, 11)), 64<<20, 100),
 			"european":     wordText(rand.New(rand.NewPCG(2024, 12)), 64<<20, 0, europeanWords, europeanSeps),
 			"cjk":          wordText(rand.New(rand.NewPCG(2024, 13)), 64<<20, 0, cjkWords, cjkSeps),
+			"world":        wordText(rand.New(rand.NewPCG(2024, 14)), 64<<20, 0, worldWords, worldSeps),
 		}
 	})
 	return utf8BenchText[text][:n]
@@ -108,7 +117,7 @@ var utf8BenchNeeds = []struct {
 }{{"lwm", simd.NeedLines | simd.NeedWords | simd.NeedChars}, {"all", simd.NeedAll}}
 
 func BenchmarkUTF8(b *testing.B) {
-	for _, text := range []string{"english", "multilingual", "adversarial", "european", "cjk"} {
+	for _, text := range []string{"english", "multilingual", "adversarial", "european", "cjk", "world"} {
 		for _, size := range []struct {
 			name string
 			n    int

@@ -109,25 +109,29 @@ var (
 // the rest of the run goes to the byte kernel.
 const asciiHandBack = 64
 
-// gnuWidthsGo counts p in gnu dialect d, all five counts, one char at a
-// time (an invalid byte skipped, as glibc does), up to the first lead
-// F4–FD or sequence cut off by p's end (or a continuation byte p starts
-// with), which it leaves to the reference, or up to asciiHandBack ASCII
-// bytes in a row.
+// gnuWidthsGo counts p in gnu dialect d, one char at a time (an invalid
+// byte skipped, as glibc does), up to the first lead F4–FD or sequence cut
+// off by p's end (or a continuation byte p starts with), which it leaves
+// to the reference, or up to asciiHandBack ASCII bytes in a row; the line
+// widths only when widths is set (else the Summary's Reset, Head, Tail
+// and Max stay zero, as a block routine's without lineMask).
 // It returns the Summary and length of what it counted: the reference's
 // Summary.Add step by step, with the units its unitAt gives for ASCII
 // bytes and valid multi-byte chars, kept in registers (TestGNUWidthsGo
-// compares the two field by field).
-func gnuWidthsGo(p []byte, d scalar.Dialect) (scalar.Summary, int) {
+// compares the two field by field). The word state is kept branch-free
+// (inWord: the last opaque char was a word char), and the columns of
+// plain chars go into acc, added to tail at the rare tab and line end.
+func gnuWidthsGo(p []byte, d scalar.Dialect, widths bool) (scalar.Summary, int) {
 	t := gnuWidths()
 	if d == scalar.GNUUTF8Posix {
 		t = gnuPosixWidths()
 	}
-	var lines, words, chars, maxw uint64
-	first, last := scalar.Transparent, scalar.Transparent
+	var lines, words, chars, maxw, inWord, acc uint64
+	first := scalar.Transparent
 	reset := false
 	var head, tail scalar.Cols
 	i, run := 0, 0 // run: ASCII bytes since the last multi-byte char
+scan:
 	for i < len(p) && run < asciiHandBack {
 		var code unitCode
 		if c := p[i]; c < 0x80 {
@@ -136,13 +140,18 @@ func gnuWidthsGo(p []byte, d scalar.Dialect) (scalar.Summary, int) {
 			run++
 		} else {
 			run = 0
-			var r rune
-			if c >= 0xc2 && c < 0xe0 && i+1 < len(p) && p[i+1]&0xc0 == 0x80 {
-				r = rune(c&0x1f)<<6 | rune(p[i+1]&0x3f)
+			var r uint32
+			switch {
+			case c >= 0xc2 && c < 0xe0 && i+1 < len(p) && p[i+1]&0xc0 == 0x80:
+				r = uint32(c&0x1f)<<6 | uint32(p[i+1]&0x3f)
 				i += 2
-			} else {
-				var size int
-				if r, size = utf8.DecodeRune(p[i:]); size == 1 {
+			case c&0xf0 == 0xe0 && i+2 < len(p) && p[i+1]&0xc0 == 0x80 && p[i+2]&0xc0 == 0x80 &&
+				(c != 0xe0 || p[i+1] >= 0xa0) && (c != 0xed || p[i+1] < 0xa0): // not overlong, not a surrogate
+				r = uint32(c&0x0f)<<12 | uint32(p[i+1]&0x3f)<<6 | uint32(p[i+2]&0x3f)
+				i += 3
+			default:
+				rr, size := utf8.DecodeRune(p[i:])
+				if size == 1 {
 					// Not a valid char: glibc's decoder skips the byte (no
 					// char, no column, transparent), except a lead F4–FD,
 					// which it may decode above U+10FFFF, a sequence cut
@@ -150,37 +159,35 @@ func gnuWidthsGo(p []byte, d scalar.Dialect) (scalar.Summary, int) {
 					// continuation bytes at p's start, which may finish a
 					// char of the chunk before: those are the reference's.
 					if c >= 0xf4 && c <= 0xfd || !utf8.FullRune(p[i:]) || i == 0 && c < 0xc0 {
-						break
+						break scan
 					}
 					i++
 					continue
 				}
+				r = uint32(rr)
 				i += size
 			}
-			code = t.codes[t.block[uint32(r)>>8]][r&0xff]
+			code = t.codes[t.block[r>>8]][r&0xff]
 		}
 		chars++
 		lines += uint64(code >> 6)
-		if class := scalar.Class(code & 3); class != scalar.Transparent {
-			if class == scalar.Word && last != scalar.Word {
-				words++
-			}
-			if first == scalar.Transparent {
-				first = class
-			}
-			last = class
+		class := scalar.Class(code & 3) // Transparent 0, Space 1, Word 2
+		if class != scalar.Transparent && first == scalar.Transparent {
+			first = class
 		}
-		cols := uint64(code>>4) & 3
+		word := uint64(class >> 1)
+		words += word &^ inWord
+		inWord = word | inWord&^uint64(class|class>>1)&1
+		if !widths {
+			continue
+		}
+		acc += uint64(code>>4) & 3
 		switch scalar.WidthOp(code>>2) & 3 {
-		case scalar.AddCols:
-			if tail.Tab {
-				tail.H += cols
-			} else {
-				tail.A += cols
-			}
 		case scalar.TabStop:
+			tail, acc = plusCols(tail, acc), 0
 			tail = tail.Then(scalar.Tab())
 		case scalar.EndLine:
+			tail, acc = plusCols(tail, acc), 0
 			if reset {
 				maxw = max(maxw, tail.Apply(0))
 			} else {
@@ -189,6 +196,24 @@ func gnuWidthsGo(p []byte, d scalar.Dialect) (scalar.Summary, int) {
 			tail = scalar.Cols{}
 		}
 	}
+	tail = plusCols(tail, acc)
+	last := first
+	if first != scalar.Transparent {
+		last = scalar.Space
+		if inWord != 0 {
+			last = scalar.Word
+		}
+	}
 	s := scalar.Summary{Lines: lines, Words: words, Chars: chars, First: first, Last: last, Reset: reset, Head: head, Tail: tail, Max: maxw}
 	return s, i
+}
+
+// plusCols is c followed by n plain columns.
+func plusCols(c scalar.Cols, n uint64) scalar.Cols {
+	if c.Tab {
+		c.H += n
+	} else {
+		c.A += n
+	}
+	return c
 }

@@ -22,7 +22,7 @@ func TestGNUWidthTables(t *testing.T) {
 				continue
 			}
 			p := b[:utf8.EncodeRune(b[:], r)]
-			s, n := gnuWidthsGo(p, d)
+			s, n := gnuWidthsGo(p, d, true)
 			if want := scalar.Count(p, d).Sum; n != len(p) || s != want {
 				require.Equal(t, want, s, "%s %U", d, r)
 				require.Equal(t, len(p), n, "%s %U", d, r)
@@ -47,7 +47,9 @@ func TestGNUWidthsGo(t *testing.T) {
 			p = append(p, pieces[rng.IntN(len(pieces))]...)
 		}
 		for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
-			s, n := gnuWidthsGo(p, d)
+			s, n := gnuWidthsGo(p, d, true)
+			lwm, ln := gnuWidthsGo(p, d, false)
+			require.Equal(t, n, ln, "%s %q: without widths", d, p)
 			want, run := len(p), 0
 			for j := 0; j < len(p); {
 				r, size := utf8.DecodeRune(p[j:])
@@ -63,12 +65,14 @@ func TestGNUWidthsGo(t *testing.T) {
 			require.Equal(t, want, n, "%s %q", d, p)
 			ref := scalar.Count(p[:n], d)
 			require.Equal(t, ref.Sum, s, "%s %q", d, p[:n])
+			ref.Sum.Reset, ref.Sum.Head, ref.Sum.Tail, ref.Sum.Max = false, scalar.Cols{}, scalar.Cols{}, 0
+			require.Equal(t, ref.Sum, lwm, "%s %q: without widths", d, p[:n])
 		}
 	}
 }
 
 func TestGNUWidthsGoAllocs(t *testing.T) {
 	p := []byte("中文 é\t😀\r\n")
-	gnuWidthsGo(p, scalar.GNUUTF8)
-	require.Zero(t, testing.AllocsPerRun(10, func() { gnuWidthsGo(p, scalar.GNUUTF8) }))
+	gnuWidthsGo(p, scalar.GNUUTF8, true)
+	require.Zero(t, testing.AllocsPerRun(10, func() { gnuWidthsGo(p, scalar.GNUUTF8, true) }))
 }

@@ -29,8 +29,9 @@ type utf8Funcs struct {
 	// '\f'. nil: gnuWidthsGo alone.
 	gnuWidthBlock utf8Block
 	// nibbleAllow: gnuBlock accepts gnuNibbles' subset of the allow-list
-	// (what the tests may expect it to take).
-	nibbleAllow bool
+	// (what the tests may expect it to take); bmpAllow: and the chars
+	// below U+10000 that gnuBMP admits.
+	nibbleAllow, bmpAllow bool
 	// reference: count the UTF-8 dialects with the reference alone (the
 	// reference kernel, a baseline that must stay one).
 	reference bool

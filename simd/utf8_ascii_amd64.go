@@ -19,7 +19,7 @@ func utf8FuncsAVX512() utf8Funcs {
 func utf8FuncsAVX512BW() utf8Funcs {
 	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512}
 	if hasAVX2() {
-		f.block, f.gnuBlock, f.gnuWidthBlock, f.nibbleAllow = utf8WordsAVX2, utf8WordsAVX2, utf8WordsAVX2, true
+		f.block, f.gnuBlock, f.gnuWidthBlock, f.nibbleAllow, f.bmpAllow = utf8WordsAVX2, utf8WordsAVX2, utf8WordsAVX2, true, true
 	}
 	return f
 }

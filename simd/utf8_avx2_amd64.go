@@ -4,9 +4,10 @@ package simd
 
 // utf8FuncsAVX2 are the avx2 kernel's UTF-8 routines: one block routine
 // for every UTF-8 dialect (in the gnu ones it checks the allow-list in
-// nibble form, gnuNibbles, a subset of gnuAllow).
+// nibble form, gnuNibbles, a subset of gnuAllow, and what that rejects
+// below U+10000 exactly, gnuBMP).
 func utf8FuncsAVX2() utf8Funcs {
-	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2, nibbleAllow: true}
+	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2, nibbleAllow: true, bmpAllow: true}
 }
 
 // utf8State is the running state of utf8BlocksAVX2, carried from call to
@@ -20,6 +21,9 @@ type utf8State struct {
 	n                    uint64
 	// extra: columns beyond one per char (gnu widths: the wide chars).
 	extra uint64
+	// bmp: the gnu dialects' exact check of the chars of two and three
+	// bytes that the nibble tables reject (bmpFor); nil otherwise.
+	bmp *bmpBits
 }
 
 // utf8BlocksAVX2 counts p[:n] into st (utf8_avx2_amd64.s); it reads
@@ -38,7 +42,7 @@ const edgeSpan = 64 + 66 - 1
 // block (and the 3 zero bytes before it) and the last ones (and zeros
 // after them) from padded copies, the blocks between from p itself.
 func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
-	st := utf8State{head: ^uint64(0)}
+	st := utf8State{head: ^uint64(0), bmp: bmpFor(t, lineMask != 0)}
 	if lineMask != 0 && lineMask != ^uint64(0) {
 		// At a known column c (lineMaskAtCol) after a line end: measured
 		// as if a line had just ended c columns before p (tabs included),

@@ -175,15 +175,37 @@ CONST32(utf8CF0, $0xf0f0f0f0f0f0f0f0)
 	LUT_AND(t5, Y0, Y4); \
 	VPOR Y4, Y5, Y5
 
+// HITS(dst): the 32-bit mask of the nonzero bytes of Y5, which is zeroed.
+// Y4 scratch.
+#define HITS(dst) \
+	VPXOR     Y4, Y4, Y4; \
+	VPCMPEQB  Y4, Y5, Y4; \
+	VPMOVMSKB Y4, dst; \
+	NOTL      dst; \
+	VPXOR     Y5, Y5, Y5
+
 // GNU_ALLOW(off): the gnu allow-list (gnuNibbles) at the 32 bytes b at
-// p[R15+off]: a char outside it marks the block hard, as the validation
-// errors do. Y0..Y4, Y15 scratch (the caller reloads Y15).
+// p[R15+off]: a char outside it is OR-ed into Y5. Y0..Y4, Y15 scratch
+// (the caller reloads Y15).
 #define GNU_ALLOW(off) \
 	NIBBLES(off(DI)(R15*1), Y1, Y0); \
 	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
 	PREFIX_SET(·gnuNibbles+0(SB), ·gnuNibbles+16(SB), ·gnuNibbles+32(SB), ·gnuNibbles+48(SB)); \
 	PREFIX_SET(·gnuNibbles+64(SB), ·gnuNibbles+80(SB), ·gnuNibbles+96(SB), ·gnuNibbles+112(SB)); \
 	HOLE_SET(off, ·gnuNibbles+128(SB), ·gnuNibbles+144(SB), ·gnuNibbles+160(SB), ·gnuNibbles+176(SB), ·gnuNibbles+192(SB), ·gnuNibbles+208(SB))
+
+// GNU_REJECTS(off, pre, hole): GNU_ALLOW's rejections as masks, with Y5
+// zero (and zero after): the second bytes of the chars the prefix sets
+// reject (32 bits in pre), the third bytes of those the hole set rejects
+// (in hole).
+#define GNU_REJECTS(off, pre, hole) \
+	NIBBLES(off(DI)(R15*1), Y1, Y0); \
+	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
+	PREFIX_SET(·gnuNibbles+0(SB), ·gnuNibbles+16(SB), ·gnuNibbles+32(SB), ·gnuNibbles+48(SB)); \
+	PREFIX_SET(·gnuNibbles+64(SB), ·gnuNibbles+80(SB), ·gnuNibbles+96(SB), ·gnuNibbles+112(SB)); \
+	HITS(pre); \
+	HOLE_SET(off, ·gnuNibbles+128(SB), ·gnuNibbles+144(SB), ·gnuNibbles+160(SB), ·gnuNibbles+176(SB), ·gnuNibbles+192(SB), ·gnuNibbles+208(SB)); \
+	HITS(hole)
 
 // GNU_WIDTH(off, wide): likewise a char whose width the block routine
 // cannot measure (gnuWidthNibbles' first prefix set and holes); and the
@@ -219,7 +241,7 @@ CONST32(utf8CF0, $0xf0f0f0f0f0f0f0f0)
 	VPOR      Y3, Y2, Y2; \
 	VPMOVMSKB Y2, dst
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $176-40
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $200-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -257,6 +279,8 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $176-40
 	MOVQ R12, lineStart-8(SP)
 	MOVQ utf8State_extra(DX), R12
 	MOVQ R12, colBias-64(SP)
+	MOVQ utf8State_bmp(DX), R12
+	MOVQ R12, bmp-184(SP)
 	XORQ R15, R15
 	// CX: the end of the whole blocks; n in the frame. BX: all lanes.
 	MOVQ CX, n-40(SP)
@@ -379,8 +403,14 @@ widecols:
 	JMP       widecounted
 
 gnuallow:
+	VPTEST    Y5, Y5
+	JNZ       end
 	GNU_ALLOW(0)
 	GNU_ALLOW(32)
+	VPTEST    Y5, Y5
+	JNZ       gnucheck
+
+gnuchecked:
 	CMPQ      widths-56(SP), $0
 	JEQ       gnuallowed
 	GNU_WIDTH(0, wide0-104(SP))
@@ -389,6 +419,104 @@ gnuallow:
 gnuallowed:
 	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
 	JMP       allowed
+
+gnucheck:
+	// The block is valid UTF-8 but holds chars the nibble tables
+	// reject. Each must be one of two or three bytes whose code point cp
+	// has its bit in bmp (st.bmp: gnuBMP's class bits, or its width bits
+	// when measuring widths), else the block is hard. The scratch
+	// registers are spilled; R11: the second bytes of the rejected chars
+	// (prefix sets), R12: their third bytes (hole set); R14: the block;
+	// R13: the index of one of those bytes; AX: its char's lead, then cp.
+	CMPQ      bmp-184(SP), $0
+	JEQ       end
+	MOVQ      R11, spill0-152(SP)
+	MOVQ      R12, spill1-160(SP)
+	MOVQ      R13, spill2-168(SP)
+	MOVQ      R14, spill3-176(SP)
+	MOVQ      AX, spill4-192(SP)
+	MOVQ      DX, spill5-200(SP)
+	VPXOR     Y5, Y5, Y5
+	GNU_REJECTS(0, R11, R12)
+	GNU_REJECTS(32, R13, R14)
+	SHLQ      $32, R13
+	ORQ       R13, R11
+	SHLQ      $32, R14
+	ORQ       R14, R12
+	ANDQ      BX, R11
+	ANDQ      BX, R12
+	LEAQ      (DI)(R15*1), R14
+	TESTQ     R11, R11
+	JZ        holes
+
+prefixloop:
+	TZCNTQ    R11, R13
+	MOVBLZX   -1(R14)(R13*1), AX
+	MOVBLZX   (R14)(R13*1), DX
+	ANDL      $0x3f, DX
+	CMPL      AX, $0xe0
+	JAE       prefix3
+	ANDL      $0x1f, AX
+	SHLL      $6, AX
+	ORL       DX, AX
+	JMP       prefixbit
+
+prefix3:
+	CMPL      AX, $0xf0
+	JAE       end
+	ANDL      $0x0f, AX
+	SHLL      $6, AX
+	ORL       DX, AX
+	SHLL      $6, AX
+	MOVBLZX   1(R14)(R13*1), DX
+	ANDL      $0x3f, DX
+	ORL       DX, AX
+
+prefixbit:
+	MOVQ      bmp-184(SP), DX
+	MOVL      AX, R13
+	SHRL      $6, R13
+	MOVQ      (DX)(R13*8), DX
+	BTQ       AX, DX
+	JCC       end
+	BLSRQ     R11, R11
+	JNZ       prefixloop
+
+holes:
+	TESTQ     R12, R12
+	JZ        checked
+
+holeloop:
+	TZCNTQ    R12, R13
+	MOVBLZX   -2(R14)(R13*1), AX
+	CMPL      AX, $0xf0
+	JAE       end
+	MOVBLZX   -1(R14)(R13*1), DX
+	ANDL      $0x0f, AX
+	SHLL      $6, AX
+	ANDL      $0x3f, DX
+	ORL       DX, AX
+	SHLL      $6, AX
+	MOVBLZX   (R14)(R13*1), DX
+	ANDL      $0x3f, DX
+	ORL       DX, AX
+	MOVQ      bmp-184(SP), DX
+	MOVL      AX, R13
+	SHRL      $6, R13
+	MOVQ      (DX)(R13*8), DX
+	BTQ       AX, DX
+	JCC       end
+	BLSRQ     R12, R12
+	JNZ       holeloop
+
+checked:
+	MOVQ      spill0-152(SP), R11
+	MOVQ      spill1-160(SP), R12
+	MOVQ      spill2-168(SP), R13
+	MOVQ      spill3-176(SP), R14
+	MOVQ      spill4-192(SP), AX
+	MOVQ      spill5-200(SP), DX
+	JMP       gnuchecked
 
 widthends:
 	// The gnu line widths, one column per char: '\r' and '\f' end the

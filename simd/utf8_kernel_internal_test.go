@@ -90,8 +90,9 @@ type blockRoutine struct {
 	name  string
 	block utf8Block
 	gnu   bool // it counts the gnu dialects too
-	// nibbles: its gnu allow-list is gnuNibbles' subset of gnuAllow.
-	nibbles bool
+	// nibbles: its gnu allow-list is gnuNibbles' subset of gnuAllow;
+	// bmp: and what gnuBMP admits below U+10000.
+	nibbles, bmp bool
 	// widths: the kernel's gnuWidthBlock (nil: none).
 	widths utf8Block
 }
@@ -99,10 +100,10 @@ type blockRoutine struct {
 // blockRoutines are the block routines this CPU runs, each once: the
 // generic one and the kernels' own.
 func blockRoutines() []blockRoutine {
-	rs := []blockRoutine{{"go", utf8WordsGo, true, false, nil}}
+	rs := []blockRoutine{{"go", utf8WordsGo, true, false, false, nil}}
 	for _, k := range available {
 		if k.utf8.block != nil {
-			rs = append(rs, blockRoutine{k.Name, k.utf8.block, k.utf8.gnuBlock != nil, k.utf8.nibbleAllow, k.utf8.gnuWidthBlock})
+			rs = append(rs, blockRoutine{k.Name, k.utf8.block, k.utf8.gnuBlock != nil, k.utf8.nibbleAllow, k.utf8.bmpAllow, k.utf8.gnuWidthBlock})
 		}
 	}
 	return rs
@@ -401,8 +402,9 @@ func TestUTF8GNUWidthEmoji(t *testing.T) {
 
 // Each nibble block routine takes a char alone in ASCII text (at the
 // start, across the two halves of a block and across blocks) exactly when
-// gnuNibbleRejects, its Go model, accepts it: every code point gnuAllow
-// admits, and a sample of the others.
+// gnuNibbleRejects, its Go model, accepts it (or, with bmp, gnuBMP's class
+// bits hold it): every code point gnuAllow or gnuBMP admit, and a sample
+// of the others.
 func TestUTF8GNUNibbleRoutine(t *testing.T) {
 	n := 0
 	for _, k := range blockRoutines() {
@@ -413,10 +415,11 @@ func TestUTF8GNUNibbleRoutine(t *testing.T) {
 		buf := []byte(strings.Repeat("a", 140))
 		for r := rune(0x80); r <= unicode.MaxRune; r++ {
 			enc := utf8.AppendRune(nil, r)
-			if !utf8.ValidRune(r) || !gnuTables.allows(append(enc, 0x80, 0x80)) && r%97 != 0 {
+			bmp := k.bmp && gnuBMPs().class.has(r)
+			if !utf8.ValidRune(r) || !gnuTables.allows(append(enc, 0x80, 0x80)) && !bmp && r%97 != 0 {
 				continue
 			}
-			want := !gnuNibbleRejects(append(enc, 0x80, 0x80))
+			want := !gnuNibbleRejects(append(enc, 0x80, 0x80)) || bmp
 			for _, off := range []int{0, 31, 62, 63} {
 				q := append(append(append([]byte(nil), buf[:off]...), enc...), buf[off:]...)
 				_, m := countValid(k.block, q, scalar.GNUUTF8, NeedWords)
@@ -505,4 +508,90 @@ func gnuSample(rng *rand.Rand, n int) string {
 		b = append(b, seps[rng.IntN(len(seps))]...)
 	}
 	return string(b)
+}
+
+// gnuBMP's bits are what the reference says of each char (its class
+// where the separator tables put it; its width where the gnu measure
+// puts it), and a bmp block routine takes every char below U+10000 that
+// its nibble tables or the bits admit, at every lane, and counts it as
+// the reference does, in both gnu dialects, with and without widths.
+func TestUTF8GNUBMP(t *testing.T) {
+	for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
+		tb := blockTables(d)
+		class, width := bmpFor(tb, false), bmpFor(tb, true)
+		nclass, nwidth := 0, 0
+		for r := rune(0x80); r < 1<<16; r++ {
+			enc := utf8.AppendRune(nil, r)
+			if !utf8.ValidRune(r) {
+				continue
+			}
+			for _, q := range []string{" " + string(enc) + " ", "a" + string(enc) + "a", string(enc)} {
+				ref := scalar.Count([]byte(q), d).Sum
+				// What the block routine makes of it: a word char, or a
+				// separator where the tables say so.
+				as := "x"
+				if tb.lead[enc[0]&0x7f]&tb.n1[enc[1]&0x7f]&tb.n2[append(enc, 'x')[2]&0x7f] != 0 {
+					as = " "
+				}
+				simd := scalar.Count([]byte(strings.ReplaceAll(q, string(enc), as)), d).Sum
+				simd.Reset, simd.Head, simd.Tail, simd.Max = false, scalar.Cols{}, scalar.Cols{}, 0
+				got := ref
+				got.Reset, got.Head, got.Tail, got.Max = false, scalar.Cols{}, scalar.Cols{}, 0
+				if class.has(r) {
+					require.Equal(t, simd, got, "%s %U in %q: in the class bits", d, r, q)
+				}
+			}
+			if class.has(r) {
+				nclass++
+			}
+			if width.has(r) {
+				nwidth++
+				require.True(t, class.has(r))
+				w := 1
+				if gnuWide(append(enc, 0x80)) {
+					w = 2
+				}
+				require.Equal(t, w, glibc.Lookup(uint32(r)).Width(), "%s %U: in the width bits", d, r)
+			}
+		}
+		require.Greater(t, nclass, 50000, "%s: class bits", d)
+		require.Greater(t, nwidth, 40000, "%s: width bits", d)
+	}
+	n := 0
+	for _, k := range blockRoutines() {
+		if !k.bmp {
+			continue
+		}
+		n++
+		for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
+			tb := blockTables(d)
+			class, width := bmpFor(tb, false), bmpFor(tb, true)
+			for r := rune(0x80); r < 1<<16; r++ {
+				if !utf8.ValidRune(r) {
+					continue
+				}
+				enc := append(utf8.AppendRune(nil, r), 0x80, 0x80)
+				nib := !gnuNibbleRejects(enc)
+				q := fmt.Appendf(nil, "%s%c \n%cb%c", strings.Repeat("a", int(r%67)), r, r, r)
+				for _, widths := range []bool{false, true} {
+					need, want := NeedLines|NeedWords|NeedChars, nib || class.has(r)
+					if widths {
+						need, want = NeedAll, (nib || width.has(r)) && !gnuWidthRejects(enc)
+					}
+					part, m := countValid(k.widths, q, d, need)
+					if want != (m == len(q)) {
+						t.Fatalf("%s %s %U (widths %v): took %d of %q", k.name, d, r, widths, m, q)
+					}
+					ref := scalar.Count(q[:m], d).Sum
+					if !widths {
+						ref.Reset, ref.Head, ref.Tail, ref.Max = false, scalar.Cols{}, part.Sum.Tail, 0
+					}
+					require.Equal(t, ref, part.Sum, "%s %s %U (widths %v) in %q", k.name, d, r, widths, q[:m])
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("no bmp block routine on this CPU")
+	}
 }

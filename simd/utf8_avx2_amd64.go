@@ -22,8 +22,9 @@ type utf8State struct {
 	// extra: columns beyond one per char (gnu widths: the wide chars).
 	extra uint64
 	// bmp: the gnu dialects' exact check of the chars of two and three
-	// bytes that the nibble tables reject (bmpFor); nil otherwise.
-	bmp *bmpBits
+	// bytes that the nibble tables reject (bmpFor); nil otherwise. zero,
+	// wider: measuring widths, those of them a column narrower or wider.
+	bmp, zero, wider *bmpBits
 }
 
 // utf8BlocksAVX2 counts p[:n] into st (utf8_avx2_amd64.s); it reads
@@ -42,7 +43,8 @@ const edgeSpan = 64 + 66 - 1
 // block (and the 3 zero bytes before it) and the last ones (and zeros
 // after them) from padded copies, the blocks between from p itself.
 func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
-	st := utf8State{head: ^uint64(0), bmp: bmpFor(t, lineMask != 0)}
+	st := utf8State{head: ^uint64(0)}
+	st.bmp, st.zero, st.wider = bmpFor(t, lineMask != 0)
 	if lineMask != 0 && lineMask != ^uint64(0) {
 		// At a known column c (lineMaskAtCol) after a line end: measured
 		// as if a line had just ended c columns before p (tabs included),

@@ -46,13 +46,24 @@
 //	frame: n, lineMask, gnu (t.badSkip), widths (gnu and lineMask), head
 //	(-1 until the first line end), max, lineStart (columns before the line
 //	in progress), as in utf8WordsAVX512; colBias (columns beyond one per
-//	char so far: the wide chars), wideMask (the block's wide chars), the
-//	two halves' wide vectors, and four spill slots (the emoji loop)
+//	char so far: the wide chars less the zero-width ones), wideMask (the
+//	block's wide chars), the two halves' wide vectors, spill slots (the
+//	emoji loop, gnucheck), bmp, bmpZero, bmpExtra (st's gnuBMP bits),
+//	zeroMask and extraMask (the block's chars gnucheck corrects by a
+//	column less or more) and pending (gnucheck's chars)
 //
 // Columns are chars (utf8) or, in the gnu dialects, chars plus one per
 // wide char: GNU_WIDTH finds the three-byte ones (at their second byte),
 // a scalar loop over the block's emoji (F0 9F xx yy, rare) reads their
-// width from gnuEmojiWide (at their last byte).
+// width from gnuEmojiWide (at their last byte); gnucheck, for the chars
+// the nibble tables reject, reads gnuBMP and marks at their second byte
+// those a column wider (into wideMask) or narrower (zeroMask, counted
+// out).
+//
+// The chars the nibble tables reject (gnu dialects) do not make the
+// block hard at once: gnucheck looks each one up in st.bmp (one bit per
+// code point below U+10000), a scalar loop that only blocks holding such
+// chars take.
 //
 // Loop invariant: st's counts plus R8, R10, SI are those of p[:R15].
 
@@ -223,6 +234,16 @@ CONST32(utf8CF0, $0xf0f0f0f0f0f0f0f0)
 	VMOVDQU Y4, wide; \
 	HOLE_SET(off, ·gnuWidthNibbles+128(SB), ·gnuWidthNibbles+144(SB), ·gnuWidthNibbles+160(SB), ·gnuWidthNibbles+176(SB), ·gnuWidthNibbles+192(SB), ·gnuWidthNibbles+208(SB))
 
+// GNU_WIDTH_REJECTS(off, pre, hole): GNU_WIDTH's rejections as masks, with
+// Y5 zero (and zero after), as GNU_REJECTS.
+#define GNU_WIDTH_REJECTS(off, pre, hole) \
+	NIBBLES(off(DI)(R15*1), Y1, Y0); \
+	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
+	PREFIX_SET(·gnuWidthNibbles+0(SB), ·gnuWidthNibbles+16(SB), ·gnuWidthNibbles+32(SB), ·gnuWidthNibbles+48(SB)); \
+	HITS(pre); \
+	HOLE_SET(off, ·gnuWidthNibbles+128(SB), ·gnuWidthNibbles+144(SB), ·gnuWidthNibbles+160(SB), ·gnuWidthNibbles+176(SB), ·gnuWidthNibbles+192(SB), ·gnuWidthNibbles+208(SB)); \
+	HITS(hole)
+
 // CTRLS(src, dst): the mask of the gnu dialects' transparent ASCII bytes
 // of the 32 bytes in src: below 0x20 (the separators among them are
 // taken out by the caller) and 0x7F. Y2, Y3 scratch.
@@ -241,7 +262,7 @@ CONST32(utf8CF0, $0xf0f0f0f0f0f0f0f0)
 	VPOR      Y3, Y2, Y2; \
 	VPMOVMSKB Y2, dst
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $200-40
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $240-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -281,6 +302,12 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $200-40
 	MOVQ R12, colBias-64(SP)
 	MOVQ utf8State_bmp(DX), R12
 	MOVQ R12, bmp-184(SP)
+	MOVQ utf8State_zero(DX), R12
+	MOVQ R12, bmpZero-232(SP)
+	MOVQ utf8State_wider(DX), R12
+	MOVQ R12, bmpExtra-240(SP)
+	MOVQ $0, zeroMask-208(SP)
+	MOVQ $0, extraMask-216(SP)
 	XORQ R15, R15
 	// CX: the end of the whole blocks; n in the frame. BX: all lanes.
 	MOVQ CX, n-40(SP)
@@ -395,11 +422,16 @@ words:
 	JMP       loop
 
 widecols:
-	// colBias: the extra columns of the wide chars counted.
+	// colBias: the extra columns of the wide chars counted, less the
+	// zero-width ones.
 	MOVQ      wideMask-72(SP), R12
 	ANDQ      BX, R12
 	POPCNTQ   R12, R12
 	ADDQ      R12, colBias-64(SP)
+	MOVQ      zeroMask-208(SP), R12
+	ANDQ      BX, R12
+	POPCNTQ   R12, R12
+	SUBQ      R12, colBias-64(SP)
 	JMP       widecounted
 
 gnuallow:
@@ -407,27 +439,36 @@ gnuallow:
 	JNZ       end
 	GNU_ALLOW(0)
 	GNU_ALLOW(32)
-	VPTEST    Y5, Y5
-	JNZ       gnucheck
-
-gnuchecked:
 	CMPQ      widths-56(SP), $0
-	JEQ       gnuallowed
+	JEQ       gnuwidthsdone
+	MOVQ      $0, zeroMask-208(SP)
+	MOVQ      $0, extraMask-216(SP)
 	GNU_WIDTH(0, wide0-104(SP))
 	GNU_WIDTH(32, wide1-136(SP))
+
+gnuwidthsdone:
+	VPTEST    Y5, Y5
+	JNZ       gnucheck
 
 gnuallowed:
 	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
 	JMP       allowed
 
 gnucheck:
-	// The block is valid UTF-8 but holds chars the nibble tables
-	// reject. Each must be one of two or three bytes whose code point cp
-	// has its bit in bmp (st.bmp: gnuBMP's class bits, or its width bits
-	// when measuring widths), else the block is hard. The scratch
-	// registers are spilled; R11: the second bytes of the rejected chars
-	// (prefix sets), R12: their third bytes (hole set); R14: the block;
-	// R13: the index of one of those bytes; AX: its char's lead, then cp.
+	// The block is valid UTF-8 but holds chars the nibble tables reject
+	// (the allow-list's, and measuring widths the width tables'). Each
+	// must be one of two or three bytes whose code point cp has its bit
+	// in bmp (gnuBMP's class bits, or measuring widths its width bits),
+	// or measuring widths in bmpZero or bmpExtra (a column less or more:
+	// its second byte goes into zeroMask or extraMask), else the block is
+	// hard. The scratch registers are spilled. R11: the second bytes of
+	// the rejected chars (the prefix sets' hits, and the hole sets' at
+	// the third bytes moved back one); a hole set's hit at lane 0, whose
+	// char's second byte is the block's byte -1, is checked first, alone,
+	// as at lane 0 of the block from p[R15-1] (its mark at lane 0, its
+	// third byte: no other char's second byte). R14: the block (or one
+	// byte before it); R13: the index of a second byte; AX: its char's
+	// lead, then cp; R12: cp's word in the bits.
 	CMPQ      bmp-184(SP), $0
 	JEQ       end
 	MOVQ      R11, spill0-152(SP)
@@ -443,25 +484,48 @@ gnucheck:
 	ORQ       R13, R11
 	SHLQ      $32, R14
 	ORQ       R14, R12
+	CMPQ      widths-56(SP), $0
+	JEQ       rejected
+	GNU_WIDTH_REJECTS(0, R13, R14)
+	ORQ       R13, R11
+	ORQ       R14, R12
+	GNU_WIDTH_REJECTS(32, R13, R14)
+	SHLQ      $32, R13
+	ORQ       R13, R11
+	SHLQ      $32, R14
+	ORQ       R14, R12
+
+rejected:
 	ANDQ      BX, R11
 	ANDQ      BX, R12
+	MOVQ      R12, AX
+	SHRQ      $1, AX
+	ORQ       AX, R11
+	MOVQ      R11, pending-224(SP)
 	LEAQ      (DI)(R15*1), R14
-	TESTQ     R11, R11
-	JZ        holes
+	TESTQ     $1, R12
+	JZ        checkmain
+	DECQ      R14
+	MOVQ      $1, R11
+	JMP       checkloop
 
-prefixloop:
+checkmain:
+	TESTQ     R11, R11
+	JZ        checked
+
+checkloop:
 	TZCNTQ    R11, R13
 	MOVBLZX   -1(R14)(R13*1), AX
 	MOVBLZX   (R14)(R13*1), DX
 	ANDL      $0x3f, DX
 	CMPL      AX, $0xe0
-	JAE       prefix3
+	JAE       check3
 	ANDL      $0x1f, AX
 	SHLL      $6, AX
 	ORL       DX, AX
-	JMP       prefixbit
+	JMP       checkbit
 
-prefix3:
+check3:
 	CMPL      AX, $0xf0
 	JAE       end
 	ANDL      $0x0f, AX
@@ -472,42 +536,44 @@ prefix3:
 	ANDL      $0x3f, DX
 	ORL       DX, AX
 
-prefixbit:
+checkbit:
+	MOVL      AX, R12
+	SHRL      $6, R12
 	MOVQ      bmp-184(SP), DX
-	MOVL      AX, R13
-	SHRL      $6, R13
-	MOVQ      (DX)(R13*8), DX
+	MOVQ      (DX)(R12*8), DX
+	BTQ       AX, DX
+	JCS       checknext
+	MOVQ      bmpZero-232(SP), DX
+	TESTQ     DX, DX
+	JZ        end
+	MOVQ      (DX)(R12*8), DX
+	BTQ       AX, DX
+	JCS       checkzero
+	MOVQ      bmpExtra-240(SP), DX
+	MOVQ      (DX)(R12*8), DX
 	BTQ       AX, DX
 	JCC       end
+	MOVQ      extraMask-216(SP), DX
+	BTSQ      R13, DX
+	MOVQ      DX, extraMask-216(SP)
+	JMP       checknext
+
+checkzero:
+	MOVQ      zeroMask-208(SP), DX
+	BTSQ      R13, DX
+	MOVQ      DX, zeroMask-208(SP)
+
+checknext:
 	BLSRQ     R11, R11
-	JNZ       prefixloop
-
-holes:
-	TESTQ     R12, R12
-	JZ        checked
-
-holeloop:
-	TZCNTQ    R12, R13
-	MOVBLZX   -2(R14)(R13*1), AX
-	CMPL      AX, $0xf0
-	JAE       end
-	MOVBLZX   -1(R14)(R13*1), DX
-	ANDL      $0x0f, AX
-	SHLL      $6, AX
-	ANDL      $0x3f, DX
-	ORL       DX, AX
-	SHLL      $6, AX
-	MOVBLZX   (R14)(R13*1), DX
-	ANDL      $0x3f, DX
-	ORL       DX, AX
-	MOVQ      bmp-184(SP), DX
-	MOVL      AX, R13
-	SHRL      $6, R13
-	MOVQ      (DX)(R13*8), DX
-	BTQ       AX, DX
-	JCC       end
-	BLSRQ     R12, R12
-	JNZ       holeloop
+	JNZ       checkloop
+	// A pass is done: the lane-0 hole's, or the main one.
+	LEAQ      (DI)(R15*1), AX
+	CMPQ      AX, R14
+	JEQ       checked
+	MOVQ      AX, R14
+	MOVQ      pending-224(SP), R11
+	TESTQ     R11, R11
+	JNZ       checkloop
 
 checked:
 	MOVQ      spill0-152(SP), R11
@@ -516,7 +582,7 @@ checked:
 	MOVQ      spill3-176(SP), R14
 	MOVQ      spill4-192(SP), AX
 	MOVQ      spill5-200(SP), DX
-	JMP       gnuchecked
+	JMP       gnuallowed
 
 widthends:
 	// The gnu line widths, one column per char: '\r' and '\f' end the
@@ -562,6 +628,7 @@ notabs:
 	VPMOVMSKB Y0, R13
 	SHLQ      $32, R13
 	ORQ       R13, AX
+	ORQ       extraMask-216(SP), AX
 	MOVQ      AX, wideMask-72(SP)
 	// The emoji (the only four-byte chars the allow-list passes: F0 9F
 	// xx yy) at their last bytes, where p[i-3] ≥ 0xF0.
@@ -715,15 +782,20 @@ end:
 
 lines:
 	// DX: the line ends of a validated block, R11 its char starts; a
-	// line's columns are its chars, and one more for each wide char
-	// (wideMask, at their second bytes: disjoint from the char starts).
+	// line's columns are its chars, one more for each wide char
+	// (wideMask, at their second bytes: disjoint from the char starts)
+	// and one less for each zero-width one (zeroMask, likewise).
 	// Columns before the block: SI + colBias.
 	MOVQ      R11, AX
 	ORQ       wideMask-72(SP), AX
 linesloop:
 	BLSMSKQ   DX, R13
+	MOVQ      R13, R12
 	ANDQ      AX, R13
 	POPCNTQ   R13, R13
+	ANDQ      zeroMask-208(SP), R12
+	POPCNTQ   R12, R12
+	SUBQ      R12, R13
 	BLSIQ     DX, R12
 	TESTQ     tabMask-144(SP), R12
 	JNZ       linestab

@@ -22,11 +22,14 @@ func (b *bmpBits) has(cp rune) bool { return cp < 1<<16 && b[cp>>6]>>(cp&63)&1 !
 // gnuBMP are the exact allow-lists of one gnu dialect for the chars of two
 // and three bytes: class holds the chars that a block routine classifies
 // as the reference does (a word char, or a separator exactly where the
-// dialect's separator tables say so); width those of them that are as
+// dialect's separator tables say so). Of those, width holds the ones as
 // wide in glibc as the gnu width measure makes them (one column, or two
-// where gnuWide holds the char), and are plain chars (no tab, no line
-// end). TestUTF8GNUBMP checks both against the reference, char by char.
-type gnuBMP struct{ class, width bmpBits }
+// where gnuWide holds the char), zero those a column narrower (zero-width
+// chars: combining marks, joiners) and extra those a column wider (wide
+// symbols gnuWide misses); the routine corrects the last two per char.
+// All are plain chars (no tab, no line end). TestUTF8GNUBMP checks them
+// against the reference, char by char.
+type gnuBMP struct{ class, width, zero, extra bmpBits }
 
 func makeGNUBMP(d scalar.Dialect, t *utf8Tables) *gnuBMP {
 	wt := gnuWidths()
@@ -48,12 +51,20 @@ func makeGNUBMP(d scalar.Dialect, t *utf8Tables) *gnuBMP {
 			continue
 		}
 		b.class[cp>>6] |= 1 << (cp & 63)
-		cols := unitCode(1)
+		measured := unitCode(1) // what the width measure gives it
 		if gnuWide(enc) {
-			cols = 2
+			measured = 2
 		}
-		if scalar.WidthOp(code>>2&3) == scalar.AddCols && code>>4&3 == cols && code>>6 == 0 {
+		if scalar.WidthOp(code>>2&3) != scalar.AddCols || code>>6 != 0 {
+			continue
+		}
+		switch code >> 4 & 3 {
+		case measured:
 			b.width[cp>>6] |= 1 << (cp & 63)
+		case measured - 1:
+			b.zero[cp>>6] |= 1 << (cp & 63)
+		case measured + 1:
+			b.extra[cp>>6] |= 1 << (cp & 63)
 		}
 	}
 	return b
@@ -65,9 +76,10 @@ var (
 )
 
 // bmpFor returns the bits a block routine checks the chars its nibble
-// tables reject against in tables t (nil: t is not a gnu dialect's), for
-// line widths too when widths is set.
-func bmpFor(t *utf8Tables, widths bool) *bmpBits {
+// tables reject against in tables t (nil: t is not a gnu dialect's), and
+// when measuring widths those of the chars it corrects by a column less
+// or more.
+func bmpFor(t *utf8Tables, widths bool) (ok, zero, extra *bmpBits) {
 	var b *gnuBMP
 	switch t {
 	case gnuTables:
@@ -75,10 +87,10 @@ func bmpFor(t *utf8Tables, widths bool) *bmpBits {
 	case gnuPosixTables:
 		b = gnuPosixBMPs()
 	default:
-		return nil
+		return nil, nil, nil
 	}
 	if widths {
-		return &b.width
+		return &b.width, &b.zero, &b.extra
 	}
-	return &b.class
+	return &b.class, nil, nil
 }

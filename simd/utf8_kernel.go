@@ -386,13 +386,20 @@ func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, startC
 // gnuWidthNibbles) gives the multi-byte char at the start of b when it
 // counted only its first k bytes: one column, and one more when gnuWide
 // holds it and k reaches its second byte or, a four-byte char (an emoji),
-// when gnuEmojiWide holds it and k reaches its last byte.
+// when gnuEmojiWide holds it and k reaches its last byte. A char that the
+// nibble tables reject, which the routine may have corrected by gnuBMP,
+// gets -1: never what glibc says.
 func measuredWidth(b []byte, k int) int {
 	if len(b) >= 4 && b[0] >= 0xf0 {
 		if k >= 4 && gnuEmojiWideAt(b) {
 			return 2
 		}
 		return 1
+	}
+	var c [3]byte
+	copy(c[:], b)
+	if gnuNibbleRejects(c[:]) || gnuWidthRejects(c[:]) {
+		return -1
 	}
 	if k >= 2 && gnuWide(b) {
 		return 2

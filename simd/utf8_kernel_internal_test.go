@@ -518,8 +518,9 @@ func gnuSample(rng *rand.Rand, n int) string {
 func TestUTF8GNUBMP(t *testing.T) {
 	for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
 		tb := blockTables(d)
-		class, width := bmpFor(tb, false), bmpFor(tb, true)
-		nclass, nwidth := 0, 0
+		class, _, _ := bmpFor(tb, false)
+		width, zero, extra := bmpFor(tb, true)
+		nclass, nwidth, nzero, nextra := 0, 0, 0, 0
 		for r := rune(0x80); r < 1<<16; r++ {
 			enc := utf8.AppendRune(nil, r)
 			if !utf8.ValidRune(r) {
@@ -544,18 +545,27 @@ func TestUTF8GNUBMP(t *testing.T) {
 			if class.has(r) {
 				nclass++
 			}
-			if width.has(r) {
-				nwidth++
-				require.True(t, class.has(r))
-				w := 1
-				if gnuWide(append(enc, 0x80)) {
-					w = 2
-				}
-				require.Equal(t, w, glibc.Lookup(uint32(r)).Width(), "%s %U: in the width bits", d, r)
+			w := 1 // as the width measure makes it
+			if gnuWide(append(enc, 0x80)) {
+				w = 2
 			}
+			for _, bits := range []struct {
+				b     *bmpBits
+				n     *int
+				delta int
+			}{{width, &nwidth, 0}, {zero, &nzero, -1}, {extra, &nextra, 1}} {
+				if bits.b.has(r) {
+					*bits.n++
+					require.True(t, class.has(r))
+					require.Equal(t, w+bits.delta, glibc.Lookup(uint32(r)).Width(), "%s %U: in the bits of %+d", d, r, bits.delta)
+				}
+			}
+			require.LessOrEqual(t, b2i(width.has(r))+b2i(zero.has(r))+b2i(extra.has(r)), 1, "%U", r)
 		}
 		require.Greater(t, nclass, 50000, "%s: class bits", d)
 		require.Greater(t, nwidth, 40000, "%s: width bits", d)
+		require.Greater(t, nzero, 500, "%s: zero bits", d)
+		require.Greater(t, nextra, 100, "%s: extra bits", d)
 	}
 	n := 0
 	for _, k := range blockRoutines() {
@@ -565,7 +575,8 @@ func TestUTF8GNUBMP(t *testing.T) {
 		n++
 		for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
 			tb := blockTables(d)
-			class, width := bmpFor(tb, false), bmpFor(tb, true)
+			class, _, _ := bmpFor(tb, false)
+			width, zero, extra := bmpFor(tb, true)
 			for r := rune(0x80); r < 1<<16; r++ {
 				if !utf8.ValidRune(r) {
 					continue
@@ -576,7 +587,7 @@ func TestUTF8GNUBMP(t *testing.T) {
 				for _, widths := range []bool{false, true} {
 					need, want := NeedLines|NeedWords|NeedChars, nib || class.has(r)
 					if widths {
-						need, want = NeedAll, (nib || width.has(r)) && !gnuWidthRejects(enc)
+						need, want = NeedAll, nib && !gnuWidthRejects(enc) || width.has(r) || zero.has(r) || extra.has(r)
 					}
 					part, m := countValid(k.widths, q, d, need)
 					if want != (m == len(q)) {
@@ -594,4 +605,11 @@ func TestUTF8GNUBMP(t *testing.T) {
 	if n == 0 {
 		t.Skip("no bmp block routine on this CPU")
 	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

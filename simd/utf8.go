@@ -23,6 +23,10 @@ type utf8Funcs struct {
 	// gnuBlock counts lines, words and chars of valid allow-listed text in
 	// the gnu dialects. nil: utf8WordsGo.
 	gnuBlock utf8Block
+	// gnuFallback is tried where gnuBlock fails at once (nil: none): a
+	// routine that takes more of the gnu dialects' text, if slower (the
+	// AVX2 one, with gnuBMP, behind the AVX-512 VBMI one).
+	gnuFallback utf8Block
 	// gnuWidthBlock counts the gnu dialects with line widths too, for
 	// allow-listed text of one- and two-column chars (gnuWidthNibbles),
 	// tabs where the column is known, and no controls but '\n', '\r',
@@ -72,14 +76,15 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 		prefix = asciiPrefixSWAR
 	}
 	block, generic := k.utf8.block, utf8Block(utf8WordsGo)
+	var fallback utf8Block
 	if d != scalar.UTF8 {
-		block = k.utf8.gnuBlock
+		block, fallback = k.utf8.gnuBlock, k.utf8.gnuFallback
 	}
 	widths := d != scalar.UTF8 && need&NeedMaxLineLength != 0
 	if blockTables(d) == nil {
-		block, generic = nil, nil
+		block, generic, fallback = nil, nil, nil
 	} else if widths { // gnu widths (wcwidth): gnuWidthsGo for the rest
-		block, generic = k.utf8.gnuWidthBlock, nil
+		block, generic, fallback = k.utf8.gnuWidthBlock, nil, nil
 	} else if block == nil {
 		block, generic = generic, nil
 	}
@@ -114,6 +119,9 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 				startCol = int64(acc.Sum.Tail.Apply(0))
 			}
 			part, m := countValidAt(block, p, d, need, startCol)
+			if m == 0 && fallback != nil {
+				part, m = countValid(fallback, p, d, need)
+			}
 			if m >= streakEnd {
 				span = hardSpan
 			}

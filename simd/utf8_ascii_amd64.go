@@ -7,8 +7,10 @@ package simd
 func utf8FuncsAVX512() utf8Funcs {
 	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512, block: utf8WordsAVX512, gnuBlock: utf8WordsAVX512}
 	if hasAVX2() {
-		// gnu line widths: the AVX2 routine's one-column measure.
-		f.gnuWidthBlock = utf8WordsAVX2
+		// gnu line widths: the AVX2 routine's measure; and the gnu text
+		// the VBMI routine cannot take (outside gnuAllow) but the AVX2
+		// one can (gnuBMP).
+		f.gnuWidthBlock, f.gnuFallback = utf8WordsAVX2, utf8WordsAVX2
 	}
 	return f
 }

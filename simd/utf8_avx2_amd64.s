@@ -457,7 +457,7 @@ gnuallowed:
 gnucheck:
 	// The block is valid UTF-8 but holds chars the nibble tables reject
 	// (the allow-list's, and measuring widths the width tables'). Each
-	// must be one of two or three bytes whose code point cp has its bit
+	// must be one below U+40000 whose code point cp has its bit
 	// in bmp (gnuBMP's class bits, or measuring widths its width bits),
 	// or measuring widths in bmpZero or bmpExtra (a column less or more:
 	// its second byte goes into zeroMask or extraMask), else the block is
@@ -527,12 +527,27 @@ checkloop:
 
 check3:
 	CMPL      AX, $0xf0
-	JAE       end
+	JAE       check4
 	ANDL      $0x0f, AX
 	SHLL      $6, AX
 	ORL       DX, AX
 	SHLL      $6, AX
 	MOVBLZX   1(R14)(R13*1), DX
+	ANDL      $0x3f, DX
+	ORL       DX, AX
+	JMP       checkbit
+
+check4:
+	// Four bytes: a lead F0 (U+10000–3FFFF; its fourth byte is at most
+	// p[R15+65], readable), else (planes 4 up) the block is hard.
+	JNE       end
+	MOVL      DX, AX
+	SHLL      $6, AX
+	MOVBLZX   1(R14)(R13*1), DX
+	ANDL      $0x3f, DX
+	ORL       DX, AX
+	SHLL      $6, AX
+	MOVBLZX   2(R14)(R13*1), DX
 	ANDL      $0x3f, DX
 	ORL       DX, AX
 

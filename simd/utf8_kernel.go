@@ -390,16 +390,16 @@ func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, startC
 // nibble tables reject, which the routine may have corrected by gnuBMP,
 // gets -1: never what glibc says.
 func measuredWidth(b []byte, k int) int {
+	var c [3]byte
+	copy(c[:], b)
+	if gnuNibbleRejects(c[:]) || gnuWidthRejects(c[:]) {
+		return -1
+	}
 	if len(b) >= 4 && b[0] >= 0xf0 {
 		if k >= 4 && gnuEmojiWideAt(b) {
 			return 2
 		}
 		return 1
-	}
-	var c [3]byte
-	copy(c[:], b)
-	if gnuNibbleRejects(c[:]) || gnuWidthRejects(c[:]) {
-		return -1
 	}
 	if k >= 2 && gnuWide(b) {
 		return 2

@@ -15,7 +15,7 @@ import (
 // selectors), wide symbols the nibble tables miss, emoji, tabs, controls
 // and invalid bytes.
 var worldPieces = []string{"हिन्दी", "भाषा", "বাংলা", "தமிழ்", "ภาษาไทย", "العربية", "עברית", "שָׁלוֹם", "Հայերեն", "ქართული",
-	"a\u0301", "e\u0308\u0323", "👍🏽", "👩\u200d💻", "❤\ufe0f", "⌚", "☕", "\u200b", "\u00ad", "中文", "x",
+	"a\u0301", "e\u0308\u0323", "👍🏽", "🇫🇷", "𝐀", "𠀀", "\U000e0067", "👩\u200d💻", "❤\ufe0f", "⌚", "☕", "\u200b", "\u00ad", "中文", "x",
 	" ", " ", " ", "\n", "\t", "\u00a0", "\u3000", "\u1680", "\x01", "\xff", "\xe0\xa4"}
 
 func worldText(rng *rand.Rand, n int) []byte {
@@ -65,7 +65,8 @@ func TestUTF8GNUBMPTakesWorldText(t *testing.T) {
 			continue
 		}
 		n++
-		words := []string{"हिन्दी", "भाषा", "বাংলা", "தமிழ்", "ภาษาไทย", "العربية", "עברית", "שָׁלוֹם", "Հայերեն", "ქართული", "a\u0301", "⌚", " ", "\n"}
+		words := []string{"हिन्दी", "भाषा", "বাংলা", "தமிழ்", "ภาษาไทย", "العربية", "עברית", "שָׁלוֹם", "Հայերեն", "ქართული", "a\u0301", "⌚", " ", "\n",
+			"🇫🇷", "👩\u200d💻", "❤\ufe0f", "𝐀𝐁", "𠀀", "🃏"}
 		for i := 0; i < 100; i++ {
 			var q []byte
 			for len(q) < 2000 {

@@ -58,6 +58,21 @@ func decodeGlibc(p []byte) (cp rune, n int, st decodeStatus) {
 	return cp, n, decoded
 }
 
+// GlibcDecode decodes one char at the start of p (len(p) > 0) as the gnu
+// dialects do (glibc's mbrtowc, see decodeGlibc): n is its length; ok is
+// false when p[0] is not a char start (n 1: the byte is skipped) or when
+// the end of p cuts off a valid prefix (n 0).
+func GlibcDecode(p []byte) (cp rune, n int, ok bool) {
+	cp, n, st := decodeGlibc(p)
+	switch st {
+	case incomplete:
+		return 0, 0, false
+	case invalid:
+		return 0, 1, false
+	}
+	return cp, n, true
+}
+
 // decodeGo decodes one char at the start of p (len(p) > 0) as
 // unicode/utf8 does; an invalid byte comes back as RuneError of size 1.
 func decodeGo(p []byte) (cp rune, n int, st decodeStatus) {

@@ -137,7 +137,9 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 				if cut && startCol >= 0 {
 					wspan = 64
 				}
-				if generic != nil {
+				if generic != nil && (d == scalar.UTF8 || span == hardSpan) {
+					// (The gnu dialects: in a streak, gnuWidthsGo, which
+					// takes invalid bytes and every valid char alike.)
 					part, m = countValid(generic, p[:min(len(p), span)], d, need)
 				}
 				span = min(2*span, maxHardSpan)

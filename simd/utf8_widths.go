@@ -2,7 +2,6 @@ package simd
 
 import (
 	"sync"
-	"unicode/utf8"
 
 	"github.com/simdwc/simdwc/scalar"
 	"github.com/simdwc/simdwc/scalar/glibc"
@@ -33,6 +32,7 @@ func codeOf(u scalar.Unit) unitCode {
 // (TestGNUWidthTables checks every code point against the reference).
 type widthTables struct {
 	ascii [128]unitCode
+	above unitCode // a char above U+10FFFF (glibc decodes up to 7FFFFFFF)
 	block [(glibc.MaxRune + 1) >> 8]uint16
 	codes [][256]unitCode
 }
@@ -52,6 +52,7 @@ func makeWidthTables(d scalar.Dialect) *widthTables {
 		}
 		return codeOf(u)
 	}
+	t.above = unit(glibc.MaxRune+1, glibc.Lookup(glibc.MaxRune+1))
 	var los []uint32
 	var ps []glibc.Props
 	for lo, p := range glibc.Runs {
@@ -109,10 +110,11 @@ var (
 // the rest of the run goes to the byte kernel.
 const asciiHandBack = 64
 
-// gnuWidthsGo counts p in gnu dialect d, one char at a time (an invalid
-// byte skipped, as glibc does), up to the first lead F4–FD or sequence cut
-// off by p's end (or a continuation byte p starts with), which it leaves
-// to the reference, or up to asciiHandBack ASCII bytes in a row; the line
+// gnuWidthsGo counts p in gnu dialect d, one char at a time, decoded as
+// glibc does (an invalid byte skipped; leads up to FD, chars up to
+// U+7FFFFFFF), up to the first sequence cut off by p's end (or a
+// continuation byte p starts with), which it leaves to the reference, or
+// up to asciiHandBack ASCII bytes in a row; the line
 // widths only when widths is set (else the Summary's Reset, Head, Tail
 // and Max stay zero, as a block routine's without lineMask).
 // It returns the Summary and length of what it counted: the reference's
@@ -150,24 +152,27 @@ scan:
 				r = uint32(c&0x0f)<<12 | uint32(p[i+1]&0x3f)<<6 | uint32(p[i+2]&0x3f)
 				i += 3
 			default:
-				rr, size := utf8.DecodeRune(p[i:])
-				if size == 1 {
+				cp, size, ok := scalar.GlibcDecode(p[i:])
+				if !ok {
 					// Not a valid char: glibc's decoder skips the byte (no
-					// char, no column, transparent), except a lead F4–FD,
-					// which it may decode above U+10FFFF, a sequence cut
+					// char, no column, transparent), except a sequence cut
 					// off by p's end, which the next chunk may finish, and
 					// continuation bytes at p's start, which may finish a
 					// char of the chunk before: those are the reference's.
-					if c >= 0xf4 && c <= 0xfd || !utf8.FullRune(p[i:]) || i == 0 && c < 0xc0 {
+					if size == 0 || i == 0 && c < 0xc0 {
 						break scan
 					}
 					i++
 					continue
 				}
-				r = uint32(rr)
+				r = uint32(cp)
 				i += size
 			}
-			code = t.codes[t.block[r>>8]][r&0xff]
+			if r > glibc.MaxRune {
+				code = t.above
+			} else {
+				code = t.codes[t.block[r>>8]][r&0xff]
+			}
 		}
 		chars++
 		lines += uint64(code >> 6)

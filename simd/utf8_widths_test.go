@@ -39,7 +39,8 @@ func TestGNUWidthTables(t *testing.T) {
 func TestGNUWidthsGo(t *testing.T) {
 	pieces := []string{"a", "word ", "a long stretch of ASCII text, more than sixty-four bytes of it in a row. ", "\t", "\r", "\f", "\n", "\x01", "\x7f", "é", "中文", "😀", "\u0301", "\u200b",
 		"\u00a0", "\u2007", "\u202f", "\u2060", "\u3000", "\u2028", "\u0085", "\U000e0001", "\U0010fffd", "ｱ", "\u1100", "\u0591",
-		"\xff", "\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\xc0\xaf", "\xe0\x80\xaf", "\xf5\x80", "\xfe", "\x80\xbf", "\xf8\x88\x80\x80\x80", "\xe2\x82\xe2"}
+		"\xff", "\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\xc0\xaf", "\xe0\x80\xaf", "\xf5\x80", "\xfe", "\x80\xbf", "\xf8\x88\x80\x80\x80", "\xe2\x82\xe2",
+		"\xf4\x90\x80\x80", "\xf7\xbf\xbf\xbf", "\xfb\xbf\xbf\xbf\xbf", "\xfd\xbf\xbf\xbf\xbf\xbf", "\xfc\x80\x80\x80\x80\x80", "\xf5\x80\x80"}
 	rng := rand.New(rand.NewPCG(41, 42))
 	for i := 0; i < 3000; i++ {
 		var p []byte
@@ -52,11 +53,12 @@ func TestGNUWidthsGo(t *testing.T) {
 			require.Equal(t, n, ln, "%s %q: without widths", d, p)
 			want, run := len(p), 0
 			for j := 0; j < len(p); {
-				r, size := utf8.DecodeRune(p[j:])
-				if r == utf8.RuneError && size == 1 && (p[j] >= 0xf4 && p[j] <= 0xfd || !utf8.FullRune(p[j:]) || j == 0 && p[j] < 0xc0) || run == asciiHandBack {
+				_, size, ok := scalar.GlibcDecode(p[j:])
+				if !ok && (size == 0 || j == 0 && p[j] < 0xc0) || run == asciiHandBack {
 					want = j
 					break
 				}
+				size = max(size, 1)
 				if run++; p[j] >= 0x80 {
 					run = 0
 				}

@@ -30,7 +30,7 @@ type utf8Funcs struct {
 	// gnuWidthBlock counts the gnu dialects with line widths too, for
 	// allow-listed text of one- and two-column chars (gnuWidthNibbles),
 	// tabs where the column is known, and no controls but '\n', '\r',
-	// '\f'. nil: gnuWidthsGo alone.
+	// '\f'. nil: charsGo alone.
 	gnuWidthBlock utf8Block
 	// nibbleAllow: gnuBlock accepts gnuNibbles' subset of the allow-list
 	// (what the tests may expect it to take); bmpAllow: and the chars
@@ -83,16 +83,17 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 	widths := d != scalar.UTF8 && need&NeedMaxLineLength != 0
 	if blockTables(d) == nil {
 		block, generic, fallback = nil, nil, nil
-	} else if widths { // gnu widths (wcwidth): gnuWidthsGo for the rest
+	} else if widths { // gnu widths (wcwidth): charsGo for the rest
 		block, generic, fallback = k.utf8.gnuWidthBlock, nil, nil
 	} else if block == nil {
 		block, generic = generic, nil
 	}
 	twin := d.ASCIITwin()
 	acc := scalar.Partial{Dialect: d}
+	whole := len(p) // (charsGo: only the first byte of p may finish a char begun before it)
 	span := hardSpan
-	wspan := asciiWindow // what gnuWidthsGo counts at a time
-	cut := false         // gnuWidthsGo stops after the first line end
+	wspan := asciiWindow // what charsGo counts at a time
+	cut := false         // charsGo stops after the first line end
 	for len(p) > 0 {
 		if k.utf8.countASCII != nil && p[0] < 0x80 {
 			if s, n := k.utf8.countASCII(p, twin, need); n > 0 {
@@ -129,17 +130,17 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 				// Text the block routine keeps failing on (invalid bytes
 				// or chars it cannot count every few blocks) goes to the
 				// slower routines in longer and longer spans: utf8WordsGo,
-				// then gnuWidthsGo (below) for what that cannot count. On
-				// the first failure gnuWidthsGo (widths) takes the block
+				// then charsGo (below) for what that cannot count. On
+				// the first failure charsGo (widths) takes the block
 				// the routine could not measure where the column is
 				// known, else the span up to the first line end.
 				wspan, cut = span, span == hardSpan && widths
 				if cut && startCol >= 0 {
 					wspan = 64
 				}
-				if generic != nil && (d == scalar.UTF8 || span == hardSpan) {
-					// (The gnu dialects: in a streak, gnuWidthsGo, which
-					// takes invalid bytes and every valid char alike.)
+				if generic != nil && span == hardSpan {
+					// (In a streak, charsGo, which takes invalid bytes
+					// and every valid char alike.)
 					part, m = countValid(generic, p[:min(len(p), span)], d, need)
 				}
 				span = min(2*span, maxHardSpan)
@@ -150,9 +151,9 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 				continue
 			}
 		}
-		if d != scalar.UTF8 && blockTables(d) != nil {
-			// The gnu dialects: gnuWidthsGo counts every valid char (the
-			// glibc table whole), widths or not.
+		if blockTables(d) != nil {
+			// charsGo counts every char, valid or not (in the gnu
+			// dialects from the glibc table whole), widths or not.
 			w := min(len(p), wspan)
 			if cut {
 				// Up to the first line end, after which the block routine
@@ -161,7 +162,7 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 					w = k + 1
 				}
 			}
-			s, m := gnuWidthsGo(p[:w], d, widths)
+			s, m := charsGo(p[:w], d, need&NeedMaxLineLength != 0, len(p) == whole)
 			wspan, cut = asciiWindow, false
 			if m > 0 {
 				acc = acc.Merge(scalar.Partial{Dialect: d, Bytes: uint64(m), Sum: s})

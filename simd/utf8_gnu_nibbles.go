@@ -93,7 +93,7 @@ var gnuHoleRects = [8]gnuNibbleRect{
 // their first two bytes. The four-byte chars gnuNibbles accept are all
 // emoji, F0 9F xx yy, one or two columns wide (gnuEmojiWide). With them
 // the block routine measures gnu line widths (one column per char, one
-// more per wide char); gnuWidthsGo counts what they reject.
+// more per wide char); charsGo counts what they reject.
 var (
 	gnuWidthRects = [1][8]gnuNibbleRect{{
 		{lead: ns("C", "C"), n1: anyCont},          // U+0300–033F

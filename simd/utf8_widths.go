@@ -2,17 +2,20 @@ package simd
 
 import (
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/simdwc/simdwc/scalar"
 	"github.com/simdwc/simdwc/scalar/glibc"
 )
 
-// The gnu dialects' line widths (wcwidth, tab stops, '\r' and '\f') are
-// not in any block routine: gnuWidthsGo counts such text a char at a time,
-// as the reference does, but with a two-level table for glibc's Props
-// instead of a binary search and a Summary kept in place.
+// What the block routines cannot count (invalid bytes, and in the gnu
+// dialects chars the routines do not know or cannot measure) charsGo
+// counts a char at a time, as the reference does, but with a two-level
+// table of the chars' units (glibc's Props in the gnu dialects) instead of
+// a binary search, and a Summary kept in place.
 
-// unitCode packs what gnuWidthsGo needs of one char's scalar.Unit: the
+// unitCode packs what charsGo needs of one char's scalar.Unit: the
 // class (bits 0–1), the width op (bits 2–3), the columns (bits 4–5) and
 // the line ('\n', bit 6). Every char counts one (the reference's Chars of
 // an ASCII byte or a valid char).
@@ -25,14 +28,16 @@ func codeOf(u scalar.Unit) unitCode {
 	return unitCode(u.Class) | unitCode(u.Op)<<2 | unitCode(u.Cols)<<4 | unitCode(u.Lines)<<6
 }
 
-// widthTables are one gnu dialect's unit codes: of the ASCII bytes, and
+// widthTables are one UTF-8 dialect's unit codes: of the ASCII bytes, and
 // of every code point by 256-code-point blocks, codes[block[cp>>8]][cp&0xff],
-// as the reference classifies a valid char (glibc's Props, and wc's
-// no-break spaces in gnu-utf8). Built on first use from glibc.Runs
+// as the reference classifies a valid char (gnu: glibc's Props, and wc's
+// no-break spaces in gnu-utf8; utf8: unicode.IsSpace, one column). Built
+// on first use, from glibc.Runs or unicode.White_Space
 // (TestGNUWidthTables checks every code point against the reference).
 type widthTables struct {
 	ascii [128]unitCode
-	above unitCode // a char above U+10FFFF (glibc decodes up to 7FFFFFFF)
+	above unitCode // gnu: a char above U+10FFFF (glibc decodes up to 7FFFFFFF)
+	bad   unitCode // utf8: an invalid byte (Go's decoder: a char)
 	block [(glibc.MaxRune + 1) >> 8]uint16
 	codes [][256]unitCode
 }
@@ -41,6 +46,9 @@ func makeWidthTables(d scalar.Dialect) *widthTables {
 	t := &widthTables{}
 	for c := range t.ascii {
 		t.ascii[c] = codeOf(d.ByteUnit(byte(c)))
+	}
+	if d == scalar.UTF8 {
+		return t.utf8()
 	}
 	unit := func(cp uint32, pr glibc.Props) unitCode {
 		u := scalar.Unit{Class: scalar.Transparent, Op: scalar.AddCols, Chars: 1}
@@ -101,33 +109,87 @@ func makeWidthTables(d scalar.Dialect) *widthTables {
 	return t
 }
 
+// lookup returns the code of char r.
+func (t *widthTables) lookup(r uint32) unitCode {
+	if r > glibc.MaxRune {
+		return t.above
+	}
+	return t.codes[t.block[r>>8]][r&0xff]
+}
+
+// utf8 fills t for the utf8 dialect: every char a word char of one
+// column but the Unicode spaces.
+func (t *widthTables) utf8() *widthTables {
+	word := codeOf(scalar.Unit{Class: scalar.Word, Op: scalar.AddCols, Cols: 1, Chars: 1})
+	space := codeOf(scalar.Unit{Class: scalar.Space, Op: scalar.AddCols, Cols: 1, Chars: 1})
+	t.bad = word
+	var all [256]unitCode
+	for k := range all {
+		all[k] = word
+	}
+	t.codes = append(t.codes, all) // block 0 of every block
+	setSpace := func(cp rune) {
+		if cp < 0x80 {
+			return
+		}
+		if t.block[cp>>8] == 0 {
+			t.block[cp>>8] = uint16(len(t.codes))
+			t.codes = append(t.codes, all)
+		}
+		t.codes[t.block[cp>>8]][cp&0xff] = space
+	}
+	for _, r := range unicode.White_Space.R16 {
+		for cp := rune(r.Lo); cp <= rune(r.Hi); cp += rune(r.Stride) {
+			setSpace(cp)
+		}
+	}
+	for _, r := range unicode.White_Space.R32 {
+		for cp := rune(r.Lo); cp <= rune(r.Hi); cp += rune(r.Stride) {
+			setSpace(cp)
+		}
+	}
+	return t
+}
+
 var (
 	gnuWidths      = sync.OnceValue(func() *widthTables { return makeWidthTables(scalar.GNUUTF8) })
 	gnuPosixWidths = sync.OnceValue(func() *widthTables { return makeWidthTables(scalar.GNUUTF8Posix) })
+	utf8Widths     = sync.OnceValue(func() *widthTables { return makeWidthTables(scalar.UTF8) })
 )
 
-// asciiHandBack is the ASCII run after which gnuWidthsGo stops, so that
-// the rest of the run goes to the byte kernel.
+// widthTablesOf returns the unit codes of UTF-8 dialect d.
+func widthTablesOf(d scalar.Dialect) *widthTables {
+	switch d {
+	case scalar.GNUUTF8Posix:
+		return gnuPosixWidths()
+	case scalar.UTF8:
+		return utf8Widths()
+	}
+	return gnuWidths()
+}
+
+// asciiHandBack is the ASCII run after which charsGo stops, so that the
+// rest of the run goes to the byte kernel.
 const asciiHandBack = 64
 
-// gnuWidthsGo counts p in gnu dialect d, one char at a time, decoded as
-// glibc does (an invalid byte skipped; leads up to FD, chars up to
-// U+7FFFFFFF), up to the first sequence cut off by p's end (or a
-// continuation byte p starts with), which it leaves to the reference, or
-// up to asciiHandBack ASCII bytes in a row; the line
-// widths only when widths is set (else the Summary's Reset, Head, Tail
-// and Max stay zero, as a block routine's without lineMask).
+// charsGo counts p in UTF-8 dialect d, one char at a time, decoded as d's
+// decoder does (gnu, glibc's: an invalid byte skipped, leads up to FD,
+// chars up to U+7FFFFFFF; utf8, Go's: an invalid byte is a char), up to
+// the first sequence cut off by p's end (or, atStart, a continuation byte
+// p starts with: it may finish a char of the chunk before p), which it
+// leaves to the reference, or up to asciiHandBack ASCII
+// bytes in a row; the line widths only when widths is set (else the
+// Summary's Reset, Head, Tail and Max stay zero, as a block routine's
+// without lineMask).
 // It returns the Summary and length of what it counted: the reference's
 // Summary.Add step by step, with the units its unitAt gives for ASCII
-// bytes and valid multi-byte chars, kept in registers (TestGNUWidthsGo
+// bytes and valid multi-byte chars, kept in registers (TestCharsGo
 // compares the two field by field). The word state is kept branch-free
 // (inWord: the last opaque char was a word char), and the columns of
 // plain chars go into acc, added to tail at the rare tab and line end.
-func gnuWidthsGo(p []byte, d scalar.Dialect, widths bool) (scalar.Summary, int) {
-	t := gnuWidths()
-	if d == scalar.GNUUTF8Posix {
-		t = gnuPosixWidths()
-	}
+func charsGo(p []byte, d scalar.Dialect, widths, atStart bool) (scalar.Summary, int) {
+	t := widthTablesOf(d)
+	goDecoder := d == scalar.UTF8
 	var lines, words, chars, maxw, inWord, acc uint64
 	first := scalar.Transparent
 	reset := false
@@ -142,36 +204,45 @@ scan:
 			run++
 		} else {
 			run = 0
-			var r uint32
 			switch {
 			case c >= 0xc2 && c < 0xe0 && i+1 < len(p) && p[i+1]&0xc0 == 0x80:
-				r = uint32(c&0x1f)<<6 | uint32(p[i+1]&0x3f)
+				code = t.lookup(uint32(c&0x1f)<<6 | uint32(p[i+1]&0x3f))
 				i += 2
 			case c&0xf0 == 0xe0 && i+2 < len(p) && p[i+1]&0xc0 == 0x80 && p[i+2]&0xc0 == 0x80 &&
 				(c != 0xe0 || p[i+1] >= 0xa0) && (c != 0xed || p[i+1] < 0xa0): // not overlong, not a surrogate
-				r = uint32(c&0x0f)<<12 | uint32(p[i+1]&0x3f)<<6 | uint32(p[i+2]&0x3f)
+				code = t.lookup(uint32(c&0x0f)<<12 | uint32(p[i+1]&0x3f)<<6 | uint32(p[i+2]&0x3f))
 				i += 3
 			default:
-				cp, size, ok := scalar.GlibcDecode(p[i:])
+				// A sequence cut off by p's end, which the next chunk may
+				// finish, and (atStart) continuation bytes at p's start,
+				// which may finish a char of the chunk before, are the
+				// reference's.
+				var cp rune
+				var size int
+				ok := true
+				if goDecoder {
+					if cp, size = utf8.DecodeRune(p[i:]); size == 1 {
+						ok, size = false, 1
+						if !utf8.FullRune(p[i:]) {
+							size = 0
+						}
+					}
+				} else {
+					cp, size, ok = scalar.GlibcDecode(p[i:])
+				}
 				if !ok {
-					// Not a valid char: glibc's decoder skips the byte (no
-					// char, no column, transparent), except a sequence cut
-					// off by p's end, which the next chunk may finish, and
-					// continuation bytes at p's start, which may finish a
-					// char of the chunk before: those are the reference's.
-					if size == 0 || i == 0 && c < 0xc0 {
+					if size == 0 || i == 0 && c < 0xc0 && atStart {
 						break scan
 					}
 					i++
-					continue
+					if !goDecoder {
+						continue // glibc skips the byte: no char at all
+					}
+					code = t.bad
+					break
 				}
-				r = uint32(cp)
+				code = t.lookup(uint32(cp))
 				i += size
-			}
-			if r > glibc.MaxRune {
-				code = t.above
-			} else {
-				code = t.codes[t.block[r>>8]][r&0xff]
 			}
 		}
 		chars++

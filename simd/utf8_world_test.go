@@ -56,7 +56,7 @@ func TestUTF8WorldText(t *testing.T) {
 }
 
 // The bmp block routines take text of those scripts whole: in SIMD, not
-// through gnuWidthsGo.
+// through charsGo.
 func TestUTF8GNUBMPTakesWorldText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(53, 54))
 	n := 0

@@ -60,6 +60,11 @@ const maxHardSpan = 64 << 10
 // failures (the span starts again from hardSpan).
 const streakEnd = 256
 
+// genericRun is the least run utf8WordsGo must count (if not its whole
+// span) to be tried again in a streak; else charsGo takes the streak
+// (text invalid every few bytes, where utf8WordsGo makes no headway).
+const genericRun = 32
+
 // countUTF8 counts p in a UTF-8 dialect, each stretch with the fastest
 // routine that counts it exactly: pure-ASCII runs with the byte kernel of
 // the dialect's ASCII twin (which classifies ASCII exactly as the dialect
@@ -94,6 +99,7 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 	span := hardSpan
 	wspan := asciiWindow // what charsGo counts at a time
 	cut := false         // charsGo stops after the first line end
+	genericTakes := true // utf8WordsGo got on last time (genericRun)
 	for len(p) > 0 {
 		if k.utf8.countASCII != nil && p[0] < 0x80 {
 			if s, n := k.utf8.countASCII(p, twin, need); n > 0 {
@@ -124,13 +130,15 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 				part, m = countValid(fallback, p, d, need)
 			}
 			if m >= streakEnd {
-				span = hardSpan
+				span, genericTakes = hardSpan, true
 			}
 			if m == 0 {
 				// Text the block routine keeps failing on (invalid bytes
 				// or chars it cannot count every few blocks) goes to the
 				// slower routines in longer and longer spans: utf8WordsGo,
-				// then charsGo (below) for what that cannot count. On
+				// then charsGo (below) for what that cannot count (and
+				// in the streak for all of it, once utf8WordsGo stopped
+				// within genericRun: it would stop again and again). On
 				// the first failure charsGo (widths) takes the block
 				// the routine could not measure where the column is
 				// known, else the span up to the first line end.
@@ -138,10 +146,18 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 				if cut && startCol >= 0 {
 					wspan = 64
 				}
-				if generic != nil && span == hardSpan {
-					// (In a streak, charsGo, which takes invalid bytes
-					// and every valid char alike.)
-					part, m = countValid(generic, p[:min(len(p), span)], d, need)
+				if generic != nil && (span == hardSpan || genericTakes) {
+					// (In a streak where utf8WordsGo stopped short,
+					// charsGo, which takes every char alike.)
+					w := min(len(p), span)
+					part, m = countValid(generic, p[:w], d, need)
+					if m > 0 {
+						genericTakes = m == w || m >= genericRun
+					} else {
+						// charsGo: past the char utf8WordsGo cannot
+						// count, and back to utf8WordsGo.
+						wspan = 8
+					}
 				}
 				span = min(2*span, maxHardSpan)
 			}

@@ -13,17 +13,17 @@ type utf8StateNEON struct {
 }
 
 // utf8BlocksNEON counts p[:n] into st (utf8_neon_arm64.s): the utf8
-// dialect only. It reads p[-3:0] and up to the byte after the last
-// 64-byte block, which must be zero from p[n] on when n is not a multiple
-// of 64.
+// dialect and the gnu ones without widths. It reads p[-3:0] and up to the
+// byte after the last 64-byte block, which must be zero from p[n] on when
+// n is not a multiple of 64.
 //
 //go:noescape
 func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8StateNEON)
 
-// utf8WordsNEON is the neon kernel's utf8Block (utf8 dialect): the twin
-// of utf8WordsAVX2. It counts the first block (and the 3 zero bytes
-// before it) and the last ones (and zeros after them) from padded copies,
-// the blocks between from p itself.
+// utf8WordsNEON is the neon kernel's utf8Block (utf8 and, without line
+// widths, gnu dialects): the twin of utf8WordsAVX2. It counts the first
+// block (and the 3 zero bytes before it) and the last ones (and zeros
+// after them) from padded copies, the blocks between from p itself.
 func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	st := utf8StateNEON{head: ^uint64(0)}
 	var buf [3 + 192 + 2]byte

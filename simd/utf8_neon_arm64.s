@@ -5,10 +5,13 @@
 
 // func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8StateNEON)
 //
-// The NEON twin of utf8BlocksAVX2 (utf8_avx2_amd64.s), utf8 dialect only:
+// The NEON twin of utf8BlocksAVX2 (utf8_avx2_amd64.s), for the utf8
+// dialect and (lines, words and chars; no gnu line widths) the gnu ones:
 // lines, words, chars and (lineMask -1) line lengths in chars of p[:n],
 // 64 bytes per block, added to *st, up to the first block that is not
-// valid UTF-8 (st.n = its index, else n). The caller (utf8WordsNEON)
+// valid UTF-8 or (the gnu dialects, t.badSkip) holds a char that the
+// gnuNibbles tables reject (st.n = its index, else n; no gnuBMP check
+// here: such a block goes to the Go routines). The caller (utf8WordsNEON)
 // makes p[-3:0] and the byte after the last block readable, and the bytes
 // from p[n] on zero when n is not a multiple of 64.
 //
@@ -22,14 +25,16 @@
 // with b; a byte ≥ 0x80 matching it is 0xFF, invalid anyway). Byte masks
 // are reduced to 64-bit masks with the weighted ADDP fold of
 // neon_arm64.s. Each char is classified at its last byte, the bytes
-// before it transparent: W = char ends &^ S, and the word rule is
-// WORDS_GNUC_R of words_amd64.h in arm64 instructions.
+// before it transparent: W = char ends &^ S (gnu: &^ the ASCII controls,
+// transparent), and the word rule is WORDS_GNUC_R of words_amd64.h in
+// arm64 instructions. The gnu allow-list (GNU_CHUNK) is checked per chunk
+// after the validation, with the tables loaded from memory.
 //
 //	R0: p, R1: end of the whole blocks (then of the partial one), R2: t,
 //	R3: st, R4: index of the block, R5: its lanes in p, R6 lines, R7
 //	words, R8 chars, R9 word carry (top bit), R10 head, R11 max, R12
 //	lineStart, R13 n, R14 lineMask, R15 the block's address, R19–R26
-//	scratch.
+//	scratch (R26: the gnu controls from the classes to the word rule).
 //	V31 0x0f, V30 zero, V29 bit weights, V28 spaceLUT, V25–V27 t.valid,
 //	V19–V24 t.sepEnd, V18 errors, V17 7, V16 15, V15 2, V14 '\n', V13
 //	0x80, V12 popcount scratch, V0–V11 scratch.
@@ -105,6 +110,51 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VAND    out.B16, V12.B16, V12.B16; \
 	VCMEQ   V30.B16, V12.B16, out.B16
 
+// NIB4(a, b, c, d): V10 = the AND of the four tables V0..V3 looked up by
+// the nibble vectors a..d. V11 scratch.
+#define NIB4(a, b, c, d) \
+	VTBL    a.B16, [V0.B16], V10.B16; \
+	VTBL    b.B16, [V1.B16], V11.B16; \
+	VAND    V11.B16, V10.B16, V10.B16; \
+	VTBL    c.B16, [V2.B16], V11.B16; \
+	VAND    V11.B16, V10.B16, V10.B16; \
+	VTBL    d.B16, [V3.B16], V11.B16; \
+	VAND    V11.B16, V10.B16, V10.B16
+
+// GNU_CHUNK(off): the gnu allow-list in nibble form (gnuNibbles, see
+// utf8_gnu_nibbles.go) at the 16 bytes b at R15+off: a char that one of
+// its sets rejects (the four or six lookups share a bit) is OR-ed into
+// V18 as an error. The prefix sets read hi/lo of b-1 and b, the hole set
+// those and hi/lo of b-2. V0–V11 scratch, R21 R22 scratch.
+#define GNU_CHUNK(off) \
+	ADD     $(off), R15, R21; \
+	VLD1    (R21), [V4.B16]; \
+	SUB     $1, R21, R22; \
+	VLD1    (R22), [V5.B16]; \
+	SUB     $2, R21, R22; \
+	VLD1    (R22), [V6.B16]; \
+	VUSHR   $4, V4.B16, V7.B16; \
+	VAND    V31.B16, V4.B16, V4.B16; \
+	VUSHR   $4, V5.B16, V8.B16; \
+	VAND    V31.B16, V5.B16, V5.B16; \
+	VUSHR   $4, V6.B16, V9.B16; \
+	VAND    V31.B16, V6.B16, V6.B16; \
+	MOVD    $·gnuNibbles(SB), R22; \
+	VLD1.P  64(R22), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	NIB4(V8, V5, V7, V4); \
+	VORR    V10.B16, V18.B16, V18.B16; \
+	VLD1.P  64(R22), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	NIB4(V8, V5, V7, V4); \
+	VORR    V10.B16, V18.B16, V18.B16; \
+	VLD1.P  64(R22), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	NIB4(V8, V5, V7, V4); \
+	VLD1    (R22), [V0.B16, V1.B16]; \
+	VTBL    V9.B16, [V0.B16], V11.B16; \
+	VAND    V11.B16, V10.B16, V10.B16; \
+	VTBL    V6.B16, [V1.B16], V11.B16; \
+	VAND    V11.B16, V10.B16, V10.B16; \
+	VORR    V10.B16, V18.B16, V18.B16
+
 TEXT ·utf8BlocksNEON(SB), NOSPLIT, $0-40
 	MOVD    p+0(FP), R0
 	MOVD    n+8(FP), R13
@@ -162,7 +212,20 @@ block:
 	ORR     R21, R22, R22
 	CBNZ    R22, end
 	MASK(V0, V1, V2, V3, R20)
+	// The gnu dialects (t.badSkip): the allow-list, whose rejections
+	// make the block hard as errors do.
+	MOVBU   utf8Tables_badSkip(R2), R19
+	CBZ     R19, classes
+	GNU_CHUNK(0)
+	GNU_CHUNK(16)
+	GNU_CHUNK(32)
+	GNU_CHUNK(48)
+	VMOV    V18.D[0], R21
+	VMOV    V18.D[1], R22
+	ORR     R21, R22, R22
+	CBNZ    R22, end
 
+classes:
 	// Continuation bytes (R21), '\n's (R22), ASCII separators (R23).
 	VLD1    (R15), [V0.B16, V1.B16, V2.B16, V3.B16]
 	VUSHR   $6, V0.B16, V4.B16
@@ -192,6 +255,32 @@ block:
 	VCMEQ   V2.B16, V6.B16, V6.B16
 	VCMEQ   V3.B16, V7.B16, V7.B16
 	MASK(V4, V5, V6, V7, R23)
+	// The gnu dialects: the ASCII controls (below 0x20, and 0x7F) in R26,
+	// transparent (not word chars); else none.
+	MOVD    $0, R26
+	MOVBU   utf8Tables_badSkip(R2), R19
+	CBZ     R19, ctrlsdone
+	MOVD    $0x7f, R19
+	VMOV    R19, V8.B16
+	VUSHR   $5, V0.B16, V4.B16
+	VUSHR   $5, V1.B16, V5.B16
+	VUSHR   $5, V2.B16, V6.B16
+	VUSHR   $5, V3.B16, V7.B16
+	VCMEQ   V30.B16, V4.B16, V4.B16
+	VCMEQ   V30.B16, V5.B16, V5.B16
+	VCMEQ   V30.B16, V6.B16, V6.B16
+	VCMEQ   V30.B16, V7.B16, V7.B16
+	VCMEQ   V8.B16, V0.B16, V9.B16
+	VORR    V9.B16, V4.B16, V4.B16
+	VCMEQ   V8.B16, V1.B16, V9.B16
+	VORR    V9.B16, V5.B16, V5.B16
+	VCMEQ   V8.B16, V2.B16, V9.B16
+	VORR    V9.B16, V6.B16, V6.B16
+	VCMEQ   V8.B16, V3.B16, V9.B16
+	VORR    V9.B16, V7.B16, V7.B16
+	MASK(V4, V5, V6, V7, R26)
+
+ctrlsdone:
 	// S (R20): the ASCII separators and the multi-byte separator ends;
 	// char starts (R21): every byte but the continuations. Lanes past n
 	// are zeros: char starts (masked by R5 below), never '\n' or S.
@@ -241,6 +330,7 @@ counted:
 	ORR     R24<<63, R25, R25
 	AND     R5, R25, R25
 	BIC     R20, R25, R24
+	NOP
 
 	// Words (WORDS_GNUC_R): W in R24, S in R20.
 	ORR     R24, R20, R20

@@ -10,6 +10,9 @@ type utf8StateNEON struct {
 	carry                uint64
 	head, max, lineStart uint64
 	n                    uint64
+	// bmp: the gnu dialects' exact check of the chars the nibble tables
+	// reject (gnuBMP's class bits; nil: none, such a block is hard).
+	bmp *bmpBits
 }
 
 // utf8BlocksNEON counts p[:n] into st (utf8_neon_arm64.s): the utf8
@@ -26,6 +29,9 @@ func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8Stat
 // after them) from padded copies, the blocks between from p itself.
 func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	st := utf8StateNEON{head: ^uint64(0)}
+	if lineMask == 0 {
+		st.bmp, _, _ = bmpFor(t, false)
+	}
 	var buf [3 + 192 + 2]byte
 	const span = 64 + 66 - 1
 	head := len(p)

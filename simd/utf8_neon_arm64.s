@@ -10,8 +10,8 @@
 // lines, words, chars and (lineMask -1) line lengths in chars of p[:n],
 // 64 bytes per block, added to *st, up to the first block that is not
 // valid UTF-8 or (the gnu dialects, t.badSkip) holds a char that the
-// gnuNibbles tables reject (st.n = its index, else n; no gnuBMP check
-// here: such a block goes to the Go routines). The caller (utf8WordsNEON)
+// gnuNibbles tables reject and st.bmp (gnuBMP's class bits) does not admit
+// (st.n = its index, else n). The caller (utf8WordsNEON)
 // makes p[-3:0] and the byte after the last block readable, and the bytes
 // from p[n] on zero when n is not a multiple of 64.
 //
@@ -34,7 +34,8 @@
 //	R3: st, R4: index of the block, R5: its lanes in p, R6 lines, R7
 //	words, R8 chars, R9 word carry (top bit), R10 head, R11 max, R12
 //	lineStart, R13 n, R14 lineMask, R15 the block's address, R19–R26
-//	scratch (R26: the gnu controls from the classes to the word rule).
+//	scratch (R26: the gnu controls from the classes to the word rule);
+//	frame: R20 while gnucheck runs.
 //	V31 0x0f, V30 zero, V29 bit weights, V28 spaceLUT, V25–V27 t.valid,
 //	V19–V24 t.sepEnd, V18 errors, V17 7, V16 15, V15 2, V14 '\n', V13
 //	0x80, V12 popcount scratch, V0–V11 scratch.
@@ -155,7 +156,52 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VAND    V11.B16, V10.B16, V10.B16; \
 	VORR    V10.B16, V18.B16, V18.B16
 
-TEXT ·utf8BlocksNEON(SB), NOSPLIT, $0-40
+// FOLD16(v, dst): the 16-bit mask of the nonzero bytes of v (clobbered).
+#define FOLD16(v, dst) \
+	VCMTST  v.B16, v.B16, v.B16; \
+	VAND    V29.B16, v.B16, v.B16; \
+	VADDP   v.B16, v.B16, v.B16; \
+	VADDP   v.B16, v.B16, v.B16; \
+	VADDP   v.B16, v.B16, v.B16; \
+	VMOV    v.H[0], dst
+
+// GNU_HITS(off): GNU_CHUNK's rejections at the 16 bytes at R15+off as
+// masks OR-ed in at bit off: the prefix sets' (at a char's second byte)
+// into R23, the hole set's (at its third byte) into R24. V0–V12 scratch,
+// R22 R25 R26 scratch.
+#define GNU_HITS(off) \
+	ADD     $(off), R15, R25; \
+	VLD1    (R25), [V4.B16]; \
+	SUB     $1, R25, R26; \
+	VLD1    (R26), [V5.B16]; \
+	SUB     $2, R25, R26; \
+	VLD1    (R26), [V6.B16]; \
+	VUSHR   $4, V4.B16, V7.B16; \
+	VAND    V31.B16, V4.B16, V4.B16; \
+	VUSHR   $4, V5.B16, V8.B16; \
+	VAND    V31.B16, V5.B16, V5.B16; \
+	VUSHR   $4, V6.B16, V9.B16; \
+	VAND    V31.B16, V6.B16, V6.B16; \
+	MOVD    $·gnuNibbles(SB), R26; \
+	VLD1.P  64(R26), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	NIB4(V8, V5, V7, V4); \
+	VORR    V10.B16, V10.B16, V12.B16; \
+	VLD1.P  64(R26), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	NIB4(V8, V5, V7, V4); \
+	VORR    V10.B16, V12.B16, V12.B16; \
+	VLD1.P  64(R26), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	NIB4(V8, V5, V7, V4); \
+	VLD1    (R26), [V0.B16, V1.B16]; \
+	VTBL    V9.B16, [V0.B16], V11.B16; \
+	VAND    V11.B16, V10.B16, V10.B16; \
+	VTBL    V6.B16, [V1.B16], V11.B16; \
+	VAND    V11.B16, V10.B16, V10.B16; \
+	FOLD16(V12, R22); \
+	ORR     R22<<(off), R23, R23; \
+	FOLD16(V10, R22); \
+	ORR     R22<<(off), R24, R24
+
+TEXT ·utf8BlocksNEON(SB), NOSPLIT, $16-40
 	MOVD    p+0(FP), R0
 	MOVD    n+8(FP), R13
 	MOVD    t+16(FP), R2
@@ -203,6 +249,27 @@ loop:
 
 block:
 	ADD     R0, R4, R15
+	// Pure ASCII with no sequence open before it (p[-3:64] all below
+	// 0x80)? Then it needs no validation, allow-list or multi-byte
+	// separators: no continuations (every lane a char start), S the six
+	// ASCII separators; gnu: the controls transparent as below. The OR of
+	// the four chunks, its halves and p[-3:1] tested in general registers.
+	VLD1    (R15), [V0.B16, V1.B16, V2.B16, V3.B16]
+	VORR    V1.B16, V0.B16, V4.B16
+	VORR    V3.B16, V2.B16, V5.B16
+	VORR    V5.B16, V4.B16, V4.B16
+	VMOV    V4.D[0], R21
+	VMOV    V4.D[1], R22
+	ORR     R21, R22, R22
+	MOVWU   -3(R15), R21
+	ORR     R21, R22, R22
+	TST     $0x8080808080808080, R22
+	BNE     multi
+	MOVD    $0, R21
+	MOVD    $-1, R20
+	B       ascii
+
+multi:
 	CHUNK(0, V0)
 	CHUNK(16, V1)
 	CHUNK(32, V2)
@@ -223,7 +290,7 @@ block:
 	VMOV    V18.D[0], R21
 	VMOV    V18.D[1], R22
 	ORR     R21, R22, R22
-	CBNZ    R22, end
+	CBNZ    R22, gnucheck
 
 classes:
 	// Continuation bytes (R21), '\n's (R22), ASCII separators (R23).
@@ -237,6 +304,9 @@ classes:
 	VCMEQ   V15.B16, V6.B16, V6.B16
 	VCMEQ   V15.B16, V7.B16, V7.B16
 	MASK(V4, V5, V6, V7, R21)
+
+ascii:
+	// V0–V3: the block; R20: 0xFF where no multi-byte separator ends.
 	VCMEQ   V14.B16, V0.B16, V4.B16
 	VCMEQ   V14.B16, V1.B16, V5.B16
 	VCMEQ   V14.B16, V2.B16, V6.B16
@@ -330,7 +400,7 @@ counted:
 	ORR     R24<<63, R25, R25
 	AND     R5, R25, R25
 	BIC     R20, R25, R24
-	NOP
+	BIC     R26, R24, R24
 
 	// Words (WORDS_GNUC_R): W in R24, S in R20.
 	ORR     R24, R20, R20
@@ -365,6 +435,94 @@ partial:
 	SUB     $1, R20, R5
 	ADD     $64, R4, R1
 	B       block
+
+gnucheck:
+	// The block is valid UTF-8 but holds chars the nibble tables reject:
+	// each must be one below U+40000 whose code point has its bit in
+	// st.bmp (gnuBMP's class bits), else the block is hard (as
+	// utf8BlocksAVX2's gnucheck). R21: the second bytes of the rejected
+	// chars (the prefix sets' hits, and the hole set's at the third bytes
+	// moved back one); a hole hit at lane 0 (its char's second byte is the
+	// block's byte -1) is checked first, alone, from base R15-1. R25: the
+	// base, R24: the main pass's mask, R19: the bits, R22 R23 R26: a char's
+	// lead, code point, bytes. R20 is kept in the frame.
+	MOVD    utf8StateNEON_bmp(R3), R19
+	CBZ     R19, end
+	MOVD    R20, sepends-8(SP)
+	MOVD    $0, R23
+	MOVD    $0, R24
+	GNU_HITS(0)
+	GNU_HITS(16)
+	GNU_HITS(32)
+	GNU_HITS(48)
+	AND     R5, R23, R23
+	AND     R5, R24, R24
+	ORR     R24>>1, R23, R22
+	MOVD    R15, R25
+	MOVD    R22, R21
+	TBZ     $0, R24, checkstart
+	SUB     $1, R15, R25
+	MOVD    $1, R21
+
+checkstart:
+	MOVD    R22, R24
+	CBZ     R21, checkpass
+
+checkloop:
+	RBIT    R21, R23
+	CLZ     R23, R23
+	ADD     R25, R23, R26
+	MOVBU   -1(R26), R22
+	MOVBU   (R26), R23
+	AND     $0x3f, R23, R23
+	CMP     $0xe0, R22
+	BHS     check3
+	AND     $0x1f, R22, R22
+	ORR     R22<<6, R23, R22
+	B       checkbit
+
+check3:
+	CMP     $0xf0, R22
+	BHS     check4
+	AND     $0x0f, R22, R22
+	ORR     R22<<6, R23, R22
+	MOVBU   1(R26), R23
+	AND     $0x3f, R23, R23
+	ORR     R22<<6, R23, R22
+	B       checkbit
+
+check4:
+	// A lead F0 (U+10000–3FFFF; its fourth byte is at most p[R15+65],
+	// readable), else the block is hard.
+	BNE     end
+	MOVD    R23, R22
+	MOVBU   1(R26), R23
+	AND     $0x3f, R23, R23
+	ORR     R22<<6, R23, R22
+	MOVBU   2(R26), R23
+	AND     $0x3f, R23, R23
+	ORR     R22<<6, R23, R22
+
+checkbit:
+	LSR     $6, R22, R23
+	MOVD    (R19)(R23<<3), R23
+	LSR     R22, R23, R23
+	TBZ     $0, R23, end
+	SUB     $1, R21, R23
+	AND     R23, R21, R21
+	CBNZ    R21, checkloop
+
+checkpass:
+	CMP     R15, R25
+	BEQ     checked
+	MOVD    R15, R25
+	MOVD    R24, R21
+	CBNZ    R21, checkloop
+
+checked:
+	VEOR    V18.B16, V18.B16, V18.B16
+	MOVD    sepends-8(SP), R20
+	B       classes
 
 end:
 	// R4: n, or the index of the block that is not valid.

@@ -29,6 +29,12 @@
 // transparent), and the word rule is WORDS_GNUC_R of words_amd64.h in
 // arm64 instructions. The gnu allow-list (GNU_CHUNK) is checked per chunk
 // after the validation, with the tables loaded from memory.
+// A block of pure ASCII with no sequence open before it (no byte of
+// p[-3:64] at 0x80 or above: the OR of its four vectors and p[-3:1] in
+// general registers) skips the validation, the allow-list and the
+// multi-byte separators (as utf8BlocksAVX2's full: path): every lane is a
+// char start, S the six ASCII separators, W = ^S (gnu: &^ the controls),
+// and it joins the other blocks at ascii: for '\n's, lines and words.
 //
 //	R0: p, R1: end of the whole blocks (then of the partial one), R2: t,
 //	R3: st, R4: index of the block, R5: its lanes in p, R6 lines, R7
@@ -39,6 +45,9 @@
 //	V31 0x0f, V30 zero, V29 bit weights, V28 spaceLUT, V25–V27 t.valid,
 //	V19–V24 t.sepEnd, V18 errors, V17 7, V16 15, V15 2, V14 '\n', V13
 //	0x80, V12 popcount scratch, V0–V11 scratch.
+//
+// Loop invariant: st's counts plus R6, R7, R8 (and R9–R12) are those of
+// p[:R4]; V18 is zero.
 
 DATA utf8NEONSpaceLUT<>+0(SB)/8, $0xffffffffffffff20
 DATA utf8NEONSpaceLUT<>+8(SB)/8, $0xffff0d0c0b0a09ff

@@ -131,38 +131,45 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VTBL    d.B16, [V3.B16], V11.B16; \
 	VAND    V11.B16, V10.B16, V10.B16
 
-// GNU_CHUNK(off): the gnu allow-list in nibble form (gnuNibbles, see
-// utf8_gnu_nibbles.go) at the 16 bytes b at R15+off: a char that one of
-// its sets rejects (the four or six lookups share a bit) is OR-ed into
-// V18 as an error. The prefix sets read hi/lo of b-1 and b, the hole set
-// those and hi/lo of b-2. V0–V11 scratch, R21 R22 scratch.
-#define GNU_CHUNK(off) \
-	ADD     $(off), R15, R21; \
-	VLD1    (R21), [V4.B16]; \
-	SUB     $1, R21, R22; \
-	VLD1    (R22), [V5.B16]; \
-	SUB     $2, R21, R22; \
-	VLD1    (R22), [V6.B16]; \
+// GNU_SETS(off, ra, rt): the gnu allow-list in nibble form (gnuNibbles,
+// see utf8_gnu_nibbles.go) at the 16 bytes b at R15+off: the chars its two
+// prefix sets reject (the four lookups of hi/lo of b-1 and b share a bit)
+// nonzero in V12, at their second byte; those its hole set rejects (six
+// lookups, hi/lo of b-2 too) nonzero in V10, at their third byte. V0–V11
+// scratch; ra, rt scratch (addresses).
+#define GNU_SETS(off, ra, rt) \
+	ADD     $(off), R15, ra; \
+	VLD1    (ra), [V4.B16]; \
+	SUB     $1, ra, rt; \
+	VLD1    (rt), [V5.B16]; \
+	SUB     $2, ra, rt; \
+	VLD1    (rt), [V6.B16]; \
 	VUSHR   $4, V4.B16, V7.B16; \
 	VAND    V31.B16, V4.B16, V4.B16; \
 	VUSHR   $4, V5.B16, V8.B16; \
 	VAND    V31.B16, V5.B16, V5.B16; \
 	VUSHR   $4, V6.B16, V9.B16; \
 	VAND    V31.B16, V6.B16, V6.B16; \
-	MOVD    $·gnuNibbles(SB), R22; \
-	VLD1.P  64(R22), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	MOVD    $·gnuNibbles(SB), rt; \
+	VLD1.P  64(rt), [V0.B16, V1.B16, V2.B16, V3.B16]; \
 	NIB4(V8, V5, V7, V4); \
-	VORR    V10.B16, V18.B16, V18.B16; \
-	VLD1.P  64(R22), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	VORR    V10.B16, V10.B16, V12.B16; \
+	VLD1.P  64(rt), [V0.B16, V1.B16, V2.B16, V3.B16]; \
 	NIB4(V8, V5, V7, V4); \
-	VORR    V10.B16, V18.B16, V18.B16; \
-	VLD1.P  64(R22), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	VORR    V10.B16, V12.B16, V12.B16; \
+	VLD1.P  64(rt), [V0.B16, V1.B16, V2.B16, V3.B16]; \
 	NIB4(V8, V5, V7, V4); \
-	VLD1    (R22), [V0.B16, V1.B16]; \
+	VLD1    (rt), [V0.B16, V1.B16]; \
 	VTBL    V9.B16, [V0.B16], V11.B16; \
 	VAND    V11.B16, V10.B16, V10.B16; \
 	VTBL    V6.B16, [V1.B16], V11.B16; \
-	VAND    V11.B16, V10.B16, V10.B16; \
+	VAND    V11.B16, V10.B16, V10.B16
+
+// GNU_CHUNK(off): GNU_SETS' rejections at R15+off OR-ed into V18 as
+// errors. V0–V12 scratch, R21 R22 scratch.
+#define GNU_CHUNK(off) \
+	GNU_SETS(off, R21, R22); \
+	VORR    V12.B16, V18.B16, V18.B16; \
 	VORR    V10.B16, V18.B16, V18.B16
 
 // FOLD16(v, dst): the 16-bit mask of the nonzero bytes of v (clobbered).
@@ -174,37 +181,12 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VADDP   v.B16, v.B16, v.B16; \
 	VMOV    v.H[0], dst
 
-// GNU_HITS(off): GNU_CHUNK's rejections at the 16 bytes at R15+off as
+// GNU_HITS(off): GNU_SETS' rejections at the 16 bytes at R15+off as
 // masks OR-ed in at bit off: the prefix sets' (at a char's second byte)
 // into R23, the hole set's (at its third byte) into R24. V0–V12 scratch,
 // R22 R25 R26 scratch.
 #define GNU_HITS(off) \
-	ADD     $(off), R15, R25; \
-	VLD1    (R25), [V4.B16]; \
-	SUB     $1, R25, R26; \
-	VLD1    (R26), [V5.B16]; \
-	SUB     $2, R25, R26; \
-	VLD1    (R26), [V6.B16]; \
-	VUSHR   $4, V4.B16, V7.B16; \
-	VAND    V31.B16, V4.B16, V4.B16; \
-	VUSHR   $4, V5.B16, V8.B16; \
-	VAND    V31.B16, V5.B16, V5.B16; \
-	VUSHR   $4, V6.B16, V9.B16; \
-	VAND    V31.B16, V6.B16, V6.B16; \
-	MOVD    $·gnuNibbles(SB), R26; \
-	VLD1.P  64(R26), [V0.B16, V1.B16, V2.B16, V3.B16]; \
-	NIB4(V8, V5, V7, V4); \
-	VORR    V10.B16, V10.B16, V12.B16; \
-	VLD1.P  64(R26), [V0.B16, V1.B16, V2.B16, V3.B16]; \
-	NIB4(V8, V5, V7, V4); \
-	VORR    V10.B16, V12.B16, V12.B16; \
-	VLD1.P  64(R26), [V0.B16, V1.B16, V2.B16, V3.B16]; \
-	NIB4(V8, V5, V7, V4); \
-	VLD1    (R26), [V0.B16, V1.B16]; \
-	VTBL    V9.B16, [V0.B16], V11.B16; \
-	VAND    V11.B16, V10.B16, V10.B16; \
-	VTBL    V6.B16, [V1.B16], V11.B16; \
-	VAND    V11.B16, V10.B16, V10.B16; \
+	GNU_SETS(off, R25, R26); \
 	FOLD16(V12, R22); \
 	ORR     R22<<(off), R23, R23; \
 	FOLD16(V10, R22); \

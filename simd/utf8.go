@@ -65,6 +65,9 @@ const streakEnd = 256
 // (text invalid every few bytes, where utf8WordsGo makes no headway).
 const genericRun = 32
 
+// maxMisses caps countUTF8's misses (8<<maxMisses ≥ maxHardSpan).
+const maxMisses = 13
+
 // countUTF8 counts p in a UTF-8 dialect, each stretch with the fastest
 // routine that counts it exactly: pure-ASCII runs with the byte kernel of
 // the dialect's ASCII twin (which classifies ASCII exactly as the dialect
@@ -100,6 +103,7 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 	wspan := asciiWindow // what charsGo counts at a time
 	cut := false         // charsGo stops after the first line end
 	genericTakes := true // utf8WordsGo got on last time (genericRun)
+	misses := 0          // times in a row both routines counted nothing
 	for len(p) > 0 {
 		if k.utf8.countASCII != nil && p[0] < 0x80 {
 			if s, n := k.utf8.countASCII(p, twin, need); n > 0 {
@@ -155,8 +159,12 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 						genericTakes = m == w || m >= genericRun
 					} else {
 						// charsGo: past the char utf8WordsGo cannot
-						// count, and back to utf8WordsGo.
-						wspan = 8
+						// count, and back to utf8WordsGo; twice as far
+						// each time in a row that neither routine
+						// counted anything after it (C3 C3 C3 … would
+						// else cost three routines every 8 bytes).
+						wspan = min(8<<misses, maxHardSpan)
+						misses = min(misses+1, maxMisses)
 					}
 				}
 				span = min(2*span, maxHardSpan)
@@ -164,6 +172,7 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 			if m > 0 {
 				acc = acc.Merge(part)
 				p = p[m:]
+				misses = 0
 				continue
 			}
 		}

@@ -54,3 +54,33 @@ func TestUTF8GNUFallback(t *testing.T) {
 	}
 	require.Equal(t, 2*len(p), took, "the fallback must count all of it")
 }
+
+// Text that no routine but charsGo counts (every byte an open sequence
+// or invalid) goes to charsGo in growing spans: the block routines are
+// tried a few times per span, not every few bytes (C3 C3 C3 … cost three
+// routines every 8 bytes, and the trim of each run's end made it
+// quadratic besides).
+func TestUTF8InvalidRunCalls(t *testing.T) {
+	calls := 0
+	counted := func(p []byte, tab *utf8Tables, lineMask uint64) utf8Result {
+		calls++
+		return utf8WordsGo(p, tab, lineMask)
+	}
+	k := Kernel{Name: "counted", count: countSWAR, utf8: utf8Funcs{block: counted, gnuBlock: counted}}
+	for _, unit := range []string{"\xc3", "\xe2\x82", "\xf0\x9f\x98", "\xff", "\xed\xa0\x80", "\xc0\xaf"} {
+		p := []byte(strings.Repeat(unit, (1<<20)/len(unit)))
+		for _, d := range []scalar.Dialect{scalar.UTF8, scalar.GNUUTF8, scalar.GNUUTF8Posix} {
+			for _, need := range []Need{NeedWords | NeedChars, NeedAll} {
+				calls = 0
+				got := k.Count(p, d, need).Counts()
+				want := scalar.CountAll(p, d)
+				if need&NeedMaxLineLength == 0 {
+					got.MaxLineLength, want.MaxLineLength = 0, 0
+				}
+				require.Equal(t, want, got, "%s %v % x", d, need, unit)
+				require.Less(t, calls, 200, "%s %v: block routine calls on 1 MiB of % x", d, need, unit)
+				t.Logf("%s %v % x: %d calls", d, need, unit, calls)
+			}
+		}
+	}
+}

@@ -318,6 +318,33 @@ type utf8Block func(p []byte, t *utf8Tables, lineMask uint64) utf8Result
 // recount (see countValid) costs little.
 const maxKernelRun = 1 << 20
 
+// trimOpen cuts q before what ends in an open sequence (again and again:
+// E2 82 E2 82 is two of them), so that no error of q shows only past its
+// end, and says how many cuts that took. A long run of them (C3 C3 C3 …,
+// all invalid) would make that as long as q at every call of countValidAt,
+// which then counts only up to the run's first block: quadratic. After
+// maxTrims cuts it halves q instead, so that it takes
+// O(maxTrims·log len(q)) cuts, whatever q holds.
+func trimOpen(q []byte) ([]byte, int) {
+	cuts := 0
+	for trims := 0; ; trims++ {
+		k := incompleteSuffix(q)
+		if k == 0 {
+			return q, cuts
+		}
+		cuts++
+		if trims == maxTrims {
+			q, trims = q[:len(q)/2], 0
+			continue
+		}
+		q = q[:len(q)-k]
+	}
+}
+
+// maxTrims bounds the open sequences trimOpen cuts one at a time before
+// it halves what is left instead.
+const maxTrims = 8
+
 // countValid counts a prefix of p (p[0] is not a continuation byte) with
 // the block routine in dialect d (scalar.UTF8) and returns its Partial and
 // length (0 when the first block is not valid UTF-8). Max line length is
@@ -342,12 +369,7 @@ const lineMaskCol = 1 << 62
 // countValidAt is countValid; startCol ≥ 0: p starts at that column
 // after a line end and block is the gnu width routine (lineMaskAtCol).
 func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, startCol int64) (scalar.Partial, int) {
-	q := p[:min(len(p), maxKernelRun)]
-	// Trim what ends in an open sequence (again and again: E2 82 E2 82
-	// is two of them), so that no error of q shows only past its end.
-	for k := incompleteSuffix(q); k > 0; k = incompleteSuffix(q) {
-		q = q[:len(q)-k]
-	}
+	q, _ := trimOpen(p[:min(len(p), maxKernelRun)])
 	var lineMask uint64
 	if need&NeedMaxLineLength != 0 {
 		lineMask = ^uint64(0)

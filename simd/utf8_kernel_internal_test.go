@@ -3,6 +3,7 @@ package simd
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -632,4 +633,36 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// trimOpen leaves the longest prefix that ends in no open sequence when
+// there are few of them at the end, and a prefix ending in none after
+// few cuts however many there are: cut one at a time, 8 MB of 0xC3 kept
+// countValidAt busy for over a minute (it counts only a block or so of
+// such text per call, and the cuts went back through all of it).
+func TestTrimOpen(t *testing.T) {
+	oneAtATime := func(q []byte) []byte {
+		for k := incompleteSuffix(q); k > 0; k = incompleteSuffix(q) {
+			q = q[:len(q)-k]
+		}
+		return q
+	}
+	text := []byte("héllo, wörld 漢字 😀 ")
+	opens := [][]byte{{0xc3}, {0xe2, 0x82}, {0xf0, 0x9f, 0x98}, {0xf0}, {0xe2}}
+	for _, open := range opens {
+		for n := 0; n <= maxTrims; n++ {
+			q := append(bytes.Clone(text), bytes.Repeat(open, n)...)
+			got, cuts := trimOpen(q)
+			require.Equal(t, oneAtATime(q), got, "% x", q)
+			require.Equal(t, n, cuts, "% x", q)
+		}
+		for _, n := range []int{maxTrims + 1, 1000, 1 << 20} {
+			q := append(bytes.Clone(text), bytes.Repeat(open, n)...)
+			got, cuts := trimOpen(q)
+			require.Equal(t, q[:len(got)], got)
+			require.Zero(t, incompleteSuffix(got), "% x ends open", got[max(0, len(got)-8):])
+			bound := (maxTrims + 1) * (bits.Len(uint(len(q))) + 1)
+			require.LessOrEqual(t, cuts, bound, "%d × % x after %q", n, open, text)
+		}
+	}
 }

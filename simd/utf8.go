@@ -36,6 +36,10 @@ type utf8Funcs struct {
 	// (what the tests may expect it to take); bmpAllow: and the chars
 	// below U+10000 that gnuBMP admits.
 	nibbleAllow, bmpAllow bool
+	// widthBMP: gnuWidthBlock checks the chars gnuWidthNibbles reject
+	// against gnuBMP's width bits (the AVX2 routine), else such a block
+	// is hard (NEON's).
+	widthBMP bool
 	// reference: count the UTF-8 dialects with the reference alone (the
 	// reference kernel, a baseline that must stay one).
 	reference bool

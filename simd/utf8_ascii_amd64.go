@@ -10,7 +10,7 @@ func utf8FuncsAVX512() utf8Funcs {
 		// gnu line widths: the AVX2 routine's measure; and the gnu text
 		// the VBMI routine cannot take (outside gnuAllow) but the AVX2
 		// one can (gnuBMP).
-		f.gnuWidthBlock, f.gnuFallback = utf8WordsAVX2, utf8WordsAVX2
+		f.gnuWidthBlock, f.gnuFallback, f.widthBMP = utf8WordsAVX2, utf8WordsAVX2, true
 	}
 	return f
 }
@@ -21,7 +21,7 @@ func utf8FuncsAVX512() utf8Funcs {
 func utf8FuncsAVX512BW() utf8Funcs {
 	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512}
 	if hasAVX2() {
-		f.block, f.gnuBlock, f.gnuWidthBlock, f.nibbleAllow, f.bmpAllow = utf8WordsAVX2, utf8WordsAVX2, utf8WordsAVX2, true, true
+		f.block, f.gnuBlock, f.gnuWidthBlock, f.nibbleAllow, f.bmpAllow, f.widthBMP = utf8WordsAVX2, utf8WordsAVX2, utf8WordsAVX2, true, true, true
 	}
 	return f
 }

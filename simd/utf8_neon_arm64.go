@@ -10,27 +10,33 @@ type utf8StateNEON struct {
 	carry                uint64
 	head, max, lineStart uint64
 	n                    uint64
+	// extra: columns beyond one per char (gnu widths: the wide chars).
+	extra uint64
 	// bmp: the gnu dialects' exact check of the chars the nibble tables
 	// reject (gnuBMP's class bits; nil: none, such a block is hard).
 	bmp *bmpBits
 }
 
 // utf8BlocksNEON counts p[:n] into st (utf8_neon_arm64.s): the utf8
-// dialect and the gnu ones without widths. It reads p[-3:0] and up to the
+// dialect and the gnu ones (line widths of one- and two-column chars). It reads p[-3:0] and up to the
 // byte after the last 64-byte block, which must be zero from p[n] on when
 // n is not a multiple of 64.
 //
 //go:noescape
 func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8StateNEON)
 
-// utf8WordsNEON is the neon kernel's utf8Block (utf8 and, without line
-// widths, gnu dialects): the twin of utf8WordsAVX2. It counts the first
+// utf8WordsNEON is the neon kernel's utf8Block for every UTF-8 dialect
+// (and the gnu ones' width routine): the twin of utf8WordsAVX2. It counts the first
 // block (and the 3 zero bytes before it) and the last ones (and zeros
 // after them) from padded copies, the blocks between from p itself.
 func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	st := utf8StateNEON{head: ^uint64(0)}
 	if lineMask == 0 {
 		st.bmp, _, _ = bmpFor(t, false)
+	} else if lineMask != ^uint64(0) {
+		// At a known column c (lineMaskAtCol) after a line end: measured
+		// as if a line had just ended c columns before p (tabs included).
+		st.head, st.lineStart, lineMask = 0, -(lineMask &^ lineMaskCol), ^uint64(0)
 	}
 	var buf [3 + 192 + 2]byte
 	const span = 64 + 66 - 1
@@ -61,6 +67,6 @@ func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	}
 	return utf8Result{
 		lines: st.lines, words: st.words, chars: st.chars, inWord: st.carry >> 63, n: uint64(done),
-		head: st.head, max: st.max, lineStart: st.lineStart,
+		head: st.head, max: st.max, lineStart: st.lineStart, extra: st.extra,
 	}
 }

@@ -6,8 +6,8 @@
 // func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8StateNEON)
 //
 // The NEON twin of utf8BlocksAVX2 (utf8_avx2_amd64.s), for the utf8
-// dialect and (lines, words and chars; no gnu line widths) the gnu ones:
-// lines, words, chars and (lineMask -1) line lengths in chars of p[:n],
+// dialect and the gnu ones: lines, words, chars and (lineMask -1) line
+// lengths in chars (gnu: in columns, see below) of p[:n],
 // 64 bytes per block, added to *st, up to the first block that is not
 // valid UTF-8 or (the gnu dialects, t.badSkip) holds a char that the
 // gnuNibbles tables reject and st.bmp (gnuBMP's class bits) does not admit
@@ -29,6 +29,14 @@
 // transparent), and the word rule is WORDS_GNUC_R of words_amd64.h in
 // arm64 instructions. The gnu allow-list (GNU_CHUNK) is checked per chunk
 // after the validation, with the tables loaded from memory.
+// Measuring gnu line widths (t.badSkip and lineMask -1), as
+// utf8BlocksAVX2 does but for its gnuBMP corrections: the wide chars of
+// gnuWidthNibbles' second set (at their second byte) and the wide emoji
+// (gnuEmojiWide, at their last byte) count a column more (R17, then
+// colBias); a char its other sets reject, a control but '\n' '\r' '\f'
+// '\t', or a tab before the first line end (column unknown) makes the
+// block hard; '\r' and '\f' end the measure as '\n' does, tabs move it
+// to the next multiple of 8 (R16).
 // A block of pure ASCII with no sequence open before it (no byte of
 // p[-3:64] at 0x80 or above: the OR of its four vectors and p[-3:1] in
 // general registers) skips the validation, the allow-list and the
@@ -39,15 +47,18 @@
 //	R0: p, R1: end of the whole blocks (then of the partial one), R2: t,
 //	R3: st, R4: index of the block, R5: its lanes in p, R6 lines, R7
 //	words, R8 chars, R9 word carry (top bit), R10 head, R11 max, R12
-//	lineStart, R13 n, R14 lineMask, R15 the block's address, R19–R26
-//	scratch (R26: the gnu controls from the classes to the word rule);
-//	frame: R20 while gnucheck runs.
+//	lineStart, R13 n, R14 lineMask, R15 the block's address, R16 the
+//	block's tabs (gnu widths), R17 its wide chars, R19–R26 scratch (R26:
+//	the gnu controls from the classes to the word rule); frame: R20
+//	while gnucheck or the emoji loop runs, colBias (st.extra: columns
+//	beyond one per char), widths (lineMask in the gnu dialects, else 0),
+//	R26 in the emoji loop.
 //	V31 0x0f, V30 zero, V29 bit weights, V28 spaceLUT, V25–V27 t.valid,
 //	V19–V24 t.sepEnd, V18 errors, V17 7, V16 15, V15 2, V14 '\n', V13
 //	0x80, V12 popcount scratch, V0–V11 scratch.
 //
-// Loop invariant: st's counts plus R6, R7, R8 (and R9–R12) are those of
-// p[:R4]; V18 is zero.
+// Loop invariant: st's counts plus R6, R7, R8 (and R9–R12, colBias) are
+// those of p[:R4]; V18 is zero.
 
 DATA utf8NEONSpaceLUT<>+0(SB)/8, $0xffffffffffffff20
 DATA utf8NEONSpaceLUT<>+8(SB)/8, $0xffff0d0c0b0a09ff
@@ -131,13 +142,10 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VTBL    d.B16, [V3.B16], V11.B16; \
 	VAND    V11.B16, V10.B16, V10.B16
 
-// GNU_SETS(off, ra, rt): the gnu allow-list in nibble form (gnuNibbles,
-// see utf8_gnu_nibbles.go) at the 16 bytes b at R15+off: the chars its two
-// prefix sets reject (the four lookups of hi/lo of b-1 and b share a bit)
-// nonzero in V12, at their second byte; those its hole set rejects (six
-// lookups, hi/lo of b-2 too) nonzero in V10, at their third byte. V0–V11
-// scratch; ra, rt scratch (addresses).
-#define GNU_SETS(off, ra, rt) \
+// NIBS(off, ra, rt): the nibbles of the 16 bytes b at R15+off and of
+// b-1, b-2: V7/V4 high/low of b, V8/V5 of b-1, V9/V6 of b-2. ra, rt
+// scratch (addresses).
+#define NIBS(off, ra, rt) \
 	ADD     $(off), R15, ra; \
 	VLD1    (ra), [V4.B16]; \
 	SUB     $1, ra, rt; \
@@ -149,7 +157,16 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VUSHR   $4, V5.B16, V8.B16; \
 	VAND    V31.B16, V5.B16, V5.B16; \
 	VUSHR   $4, V6.B16, V9.B16; \
-	VAND    V31.B16, V6.B16, V6.B16; \
+	VAND    V31.B16, V6.B16, V6.B16
+
+// GNU_SETS(off, ra, rt): the gnu allow-list in nibble form (gnuNibbles,
+// see utf8_gnu_nibbles.go) at the 16 bytes b at R15+off: the chars its two
+// prefix sets reject (the four lookups of hi/lo of b-1 and b share a bit)
+// nonzero in V12, at their second byte; those its hole set rejects (six
+// lookups, hi/lo of b-2 too) nonzero in V10, at their third byte. V0–V11
+// scratch; ra, rt scratch (addresses).
+#define GNU_SETS(off, ra, rt) \
+	NIBS(off, ra, rt); \
 	MOVD    $·gnuNibbles(SB), rt; \
 	VLD1.P  64(rt), [V0.B16, V1.B16, V2.B16, V3.B16]; \
 	NIB4(V8, V5, V7, V4); \
@@ -192,7 +209,45 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	FOLD16(V10, R22); \
 	ORR     R22<<(off), R24, R24
 
-TEXT ·utf8BlocksNEON(SB), NOSPLIT, $16-40
+// WIDTH_HITS(off): gnuWidthNibbles (utf8_gnu_nibbles.go) at the 16
+// bytes at R15+off, as masks OR-ed in at bit off: the chars its first
+// prefix set rejects (width not measured here) into R23 and the wide
+// ones of its second set (two columns) into R17, at their second byte;
+// those its hole set rejects, at their third byte, into R24. V0–V12
+// scratch, R22 R25 R26 scratch.
+#define WIDTH_HITS(off) \
+	NIBS(off, R25, R26); \
+	MOVD    $·gnuWidthNibbles(SB), R26; \
+	VLD1.P  64(R26), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	NIB4(V8, V5, V7, V4); \
+	FOLD16(V10, R22); \
+	ORR     R22<<(off), R23, R23; \
+	VLD1.P  64(R26), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	NIB4(V8, V5, V7, V4); \
+	FOLD16(V10, R22); \
+	ORR     R22<<(off), R17, R17; \
+	VLD1.P  64(R26), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	NIB4(V8, V5, V7, V4); \
+	VLD1    (R26), [V0.B16, V1.B16]; \
+	VTBL    V9.B16, [V0.B16], V11.B16; \
+	VAND    V11.B16, V10.B16, V10.B16; \
+	VTBL    V6.B16, [V1.B16], V11.B16; \
+	VAND    V11.B16, V10.B16, V10.B16; \
+	FOLD16(V10, R22); \
+	ORR     R22<<(off), R24, R24
+
+// CMASK(c, dst): the 64-bit mask of the bytes of the block (V0–V3) equal
+// to the constant c. V4–V8 scratch, R19 scratch.
+#define CMASK(c, dst) \
+	MOVD    $(c), R19; \
+	VMOV    R19, V8.B16; \
+	VCMEQ   V8.B16, V0.B16, V4.B16; \
+	VCMEQ   V8.B16, V1.B16, V5.B16; \
+	VCMEQ   V8.B16, V2.B16, V6.B16; \
+	VCMEQ   V8.B16, V3.B16, V7.B16; \
+	MASK(V4, V5, V6, V7, dst)
+
+TEXT ·utf8BlocksNEON(SB), NOSPLIT, $48-40
 	MOVD    p+0(FP), R0
 	MOVD    n+8(FP), R13
 	MOVD    t+16(FP), R2
@@ -230,6 +285,14 @@ TEXT ·utf8BlocksNEON(SB), NOSPLIT, $16-40
 	MOVD    utf8StateNEON_head(R3), R10
 	MOVD    utf8StateNEON_max(R3), R11
 	MOVD    utf8StateNEON_lineStart(R3), R12
+	MOVD    utf8StateNEON_extra(R3), R19
+	MOVD    R19, colBias-16(SP)
+	// widths: the gnu dialects (t.badSkip) measuring line widths.
+	MOVBU   utf8Tables_badSkip(R2), R19
+	NEG     R19, R19
+	AND     R14, R19, R19
+	MOVD    R19, widths-24(SP)
+	MOVD    $0, R16
 	MOVD    $0, R4
 	AND     $~63, R13, R1
 	MOVD    $-1, R5
@@ -240,6 +303,7 @@ loop:
 
 block:
 	ADD     R0, R4, R15
+	MOVD    $0, R17
 	// Pure ASCII with no sequence open before it (p[-3:64] all below
 	// 0x80)? Then it needs no validation, allow-list or multi-byte
 	// separators: no continuations (every lane a char start), S the six
@@ -282,6 +346,22 @@ multi:
 	VMOV    V18.D[1], R22
 	ORR     R21, R22, R22
 	CBNZ    R22, gnucheck
+
+gnuallowed:
+	// Measuring gnu widths: the wide chars (R17) and the chars whose
+	// width is not measured here, which make the block hard.
+	MOVD    widths-24(SP), R19
+	CBZ     R19, classes
+	MOVD    $0, R23
+	MOVD    $0, R24
+	WIDTH_HITS(0)
+	WIDTH_HITS(16)
+	WIDTH_HITS(32)
+	WIDTH_HITS(48)
+	AND     R5, R17, R17
+	ORR     R24, R23, R23
+	AND     R5, R23, R23
+	CBNZ    R23, end
 
 classes:
 	// Continuation bytes (R21), '\n's (R22), ASCII separators (R23).
@@ -347,25 +427,50 @@ ctrlsdone:
 	// are zeros: char starts (masked by R5 below), never '\n' or S.
 	ORN     R20, R23, R20
 	MVN     R21, R21
+	// R24: the measure's other events (gnu widths: '\r', '\f', tabs).
+	MOVD    $0, R24
+	MOVD    widths-24(SP), R19
+	CBNZ    R19, widthends
 
+measure:
 	POPCNT(R22, R23)
 	ADD     R23, R6, R6
-	AND     R14, R22, R23
+	ORR     R24, R22, R23
+	AND     R14, R23, R23
 	CBZ     R23, counted
+	// A line's columns: its char starts and wide chars (R22), and the
+	// columns before the block (R19).
+	ORR     R17, R21, R22
+	MOVD    colBias-16(SP), R19
+	ADD     R8, R19, R19
 
 linesloop:
-	// R23: the line ends left; a line's width is its chars.
+	// R23: the events left; R24: the lanes through the first, R25 its bit.
 	SUB     $1, R23, R24
 	EOR     R23, R24, R24
-	AND     R21, R24, R24
+	NEG     R23, R25
+	AND     R23, R25, R25
+	AND     R22, R24, R24
 	POPCNT(R24, R24)
-	ADD     R8, R24, R24
+	ADD     R19, R24, R24
+	TST     R25, R16
+	BNE     linestab
 	SUB     $1, R24, R25
 	SUB     R12, R25, R25
 	MOVD    R24, R12
 	CMN     $1, R10
 	BNE     notfirst
 	MOVD    R25, R10
+	B       nextline
+
+linestab:
+	// A tab at column c = R24-1-R12 moves to (c|7)+1: lineStart holds
+	// the columns before the line less what tabs added beyond one each.
+	SUB     $1, R24, R25
+	SUB     R12, R25, R25
+	ORR     $7, R25, R25
+	ADD     $1, R25, R25
+	SUB     R25, R24, R12
 	B       nextline
 
 notfirst:
@@ -381,6 +486,14 @@ counted:
 	AND     R5, R21, R24
 	POPCNT(R24, R24)
 	ADD     R24, R8, R8
+	CBZ     R17, charsdone
+	// colBias: the wide chars' extra columns.
+	POPCNT(R17, R24)
+	MOVD    colBias-16(SP), R19
+	ADD     R24, R19, R19
+	MOVD    R19, colBias-16(SP)
+
+charsdone:
 	// The char ends: the bytes before a char start, the last lane's next
 	// byte (readable, zero past n) included.
 	MOVBU   64(R15), R24
@@ -414,6 +527,67 @@ counted:
 	CSEL    NE, R26, R9, R9
 	ADD     $64, R4, R4
 	B       loop
+
+widthends:
+	// The gnu line widths: '\r' and '\f' end the measure as '\n' does
+	// (R24), tabs (R16) move it where the column is known (after a line
+	// end); any other control in the block's lanes stops the routine
+	// before it. V0–V3: the block.
+	CMASK(13, R24)
+	CMASK(12, R23)
+	ORR     R23, R24, R24
+	CMASK(9, R16)
+	CBZ     R16, notabs
+	CMN     $1, R10
+	BEQ     end
+
+notabs:
+	ORR     R16, R24, R24
+	ORR     R22, R24, R23
+	BIC     R23, R26, R23
+	AND     R5, R23, R23
+	CBNZ    R23, end
+	// The emoji (the only four-byte chars the allow-list passes: F0 9F
+	// xx yy) at their last bytes, where p[i-3] ≥ 0xF0: a wide one
+	// (gnuEmojiWide, bit yy of word xx&63) is a column more, marked there
+	// in R17. R20 and R26 are spilled to free them.
+	SUB     $3, R15, R19
+	VLD1    (R19), [V4.B16, V5.B16, V6.B16, V7.B16]
+	VUSHR   $4, V4.B16, V4.B16
+	VUSHR   $4, V5.B16, V5.B16
+	VUSHR   $4, V6.B16, V6.B16
+	VUSHR   $4, V7.B16, V7.B16
+	VCMEQ   V16.B16, V4.B16, V4.B16
+	VCMEQ   V16.B16, V5.B16, V5.B16
+	VCMEQ   V16.B16, V6.B16, V6.B16
+	VCMEQ   V16.B16, V7.B16, V7.B16
+	MASK(V4, V5, V6, V7, R23)
+	AND     R5, R23, R23
+	CBZ     R23, measure
+	MOVD    R20, sepends-8(SP)
+	MOVD    R26, ctrls-32(SP)
+	MOVD    $·gnuEmojiWide(SB), R26
+
+emojiloop:
+	RBIT    R23, R19
+	CLZ     R19, R19
+	ADD     R15, R19, R19
+	MOVBU   -1(R19), R20
+	AND     $63, R20, R20
+	MOVD    (R26)(R20<<3), R20
+	MOVBU   (R19), R19
+	LSR     R19, R20, R20
+	NEG     R23, R19
+	AND     R23, R19, R19
+	TBZ     $0, R20, emojinarrow
+	ORR     R19, R17, R17
+
+emojinarrow:
+	BIC     R19, R23, R23
+	CBNZ    R23, emojiloop
+	MOVD    sepends-8(SP), R20
+	MOVD    ctrls-32(SP), R26
+	B       measure
 
 partial:
 	// The last block, partial (or none): only its lanes below n - R4
@@ -513,7 +687,7 @@ checkpass:
 checked:
 	VEOR    V18.B16, V18.B16, V18.B16
 	MOVD    sepends-8(SP), R20
-	B       classes
+	B       gnuallowed
 
 end:
 	// R4: n, or the index of the block that is not valid.
@@ -527,4 +701,6 @@ end:
 	MOVD    R10, utf8StateNEON_head(R3)
 	MOVD    R11, utf8StateNEON_max(R3)
 	MOVD    R12, utf8StateNEON_lineStart(R3)
+	MOVD    colBias-16(SP), R19
+	MOVD    R19, utf8StateNEON_extra(R3)
 	RET

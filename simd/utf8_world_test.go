@@ -77,7 +77,7 @@ func TestUTF8GNUBMPTakesWorldText(t *testing.T) {
 					block := k.widths
 					if need == NeedWords {
 						block = k.block
-					} else if block == nil {
+					} else if !k.widthBMP {
 						continue
 					}
 					part, m := countValid(block, q, d, need)

@@ -13,8 +13,10 @@ type utf8StateNEON struct {
 	// extra: columns beyond one per char (gnu widths: the wide chars).
 	extra uint64
 	// bmp: the gnu dialects' exact check of the chars the nibble tables
-	// reject (gnuBMP's class bits; nil: none, such a block is hard).
-	bmp *bmpBits
+	// reject (bmpFor: gnuBMP's class bits, or measuring widths its width
+	// bits; nil: none, such a block is hard); zero, wider: measuring
+	// widths, those a column narrower or wider.
+	bmp, zero, wider *bmpBits
 }
 
 // utf8BlocksNEON counts p[:n] into st (utf8_neon_arm64.s): the utf8
@@ -31,9 +33,8 @@ func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8Stat
 // after them) from padded copies, the blocks between from p itself.
 func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	st := utf8StateNEON{head: ^uint64(0)}
-	if lineMask == 0 {
-		st.bmp, _, _ = bmpFor(t, false)
-	} else if lineMask != ^uint64(0) {
+	st.bmp, st.zero, st.wider = bmpFor(t, lineMask != 0)
+	if lineMask != 0 && lineMask != ^uint64(0) {
 		// At a known column c (lineMaskAtCol) after a line end: measured
 		// as if a line had just ended c columns before p (tabs included).
 		st.head, st.lineStart, lineMask = 0, -(lineMask &^ lineMaskCol), ^uint64(0)

@@ -30,13 +30,15 @@
 // arm64 instructions. The gnu allow-list (GNU_CHUNK) is checked per chunk
 // after the validation, with the tables loaded from memory.
 // Measuring gnu line widths (t.badSkip and lineMask -1), as
-// utf8BlocksAVX2 does but for its gnuBMP corrections: the wide chars of
-// gnuWidthNibbles' second set (at their second byte) and the wide emoji
-// (gnuEmojiWide, at their last byte) count a column more (R17, then
-// colBias); a char its other sets reject, a control but '\n' '\r' '\f'
-// '\t', or a tab before the first line end (column unknown) makes the
-// block hard; '\r' and '\f' end the measure as '\n' does, tabs move it
-// to the next multiple of 8 (R16).
+// utf8BlocksAVX2 does: the wide chars of gnuWidthNibbles' second set (at
+// their second byte) and the wide emoji (gnuEmojiWide, at their last
+// byte) count a column more (R17, then colBias); a char its other sets
+// (or the allow-list) reject is looked up in gnuBMP's width bits, then
+// its zero and wider bits (a column less: zeroMask, at its second byte;
+// more: R17), else it makes the block hard, as do a control but '\n'
+// '\r' '\f' '\t' and a tab before the first line end (column unknown);
+// '\r' and '\f' end the measure as '\n' does, tabs move it to the next
+// multiple of 8 (R16).
 // A block of pure ASCII with no sequence open before it (no byte of
 // p[-3:64] at 0x80 or above: the OR of its four vectors and p[-3:1] in
 // general registers) skips the validation, the allow-list and the
@@ -52,7 +54,7 @@
 //	the gnu controls from the classes to the word rule); frame: R20
 //	while gnucheck or the emoji loop runs, colBias (st.extra: columns
 //	beyond one per char), widths (lineMask in the gnu dialects, else 0),
-//	R26 in the emoji loop.
+//	R26 in the emoji loop, zeroMask (the block's zero-width chars).
 //	V31 0x0f, V30 zero, V29 bit weights, V28 spaceLUT, V25–V27 t.valid,
 //	V19–V24 t.sepEnd, V18 errors, V17 7, V16 15, V15 2, V14 '\n', V13
 //	0x80, V12 popcount scratch, V0–V11 scratch.
@@ -304,6 +306,7 @@ loop:
 block:
 	ADD     R0, R4, R15
 	MOVD    $0, R17
+	MOVD    ZR, zeroMask-40(SP)
 	// Pure ASCII with no sequence open before it (p[-3:64] all below
 	// 0x80)? Then it needs no validation, allow-list or multi-byte
 	// separators: no continuations (every lane a char start), S the six
@@ -345,23 +348,47 @@ multi:
 	VMOV    V18.D[0], R21
 	VMOV    V18.D[1], R22
 	ORR     R21, R22, R22
-	CBNZ    R22, gnucheck
+	CBNZ    R22, gnurejects
 
 gnuallowed:
-	// Measuring gnu widths: the wide chars (R17) and the chars whose
-	// width is not measured here, which make the block hard.
+	// Measuring gnu widths: the wide chars (R17), and the chars whose
+	// width the nibble tables do not measure (R23 at their second byte,
+	// R24 the holes' at their third), which widthcheck looks up.
 	MOVD    widths-24(SP), R19
 	CBZ     R19, classes
 	MOVD    $0, R23
 	MOVD    $0, R24
+
+widthsets:
 	WIDTH_HITS(0)
 	WIDTH_HITS(16)
 	WIDTH_HITS(32)
 	WIDTH_HITS(48)
 	AND     R5, R17, R17
-	ORR     R24, R23, R23
-	AND     R5, R23, R23
-	CBNZ    R23, end
+	ORR     R24, R23, R19
+	AND     R5, R19, R19
+	CBZ     R19, classes
+	// widthcheck: each must be in st.bmp (gnuBMP's width bits), or in
+	// st.zero (a column narrower: zeroMask) or st.wider (a column wider:
+	// R17), else the block is hard.
+	MOVD    utf8StateNEON_bmp(R3), R19
+	CBZ     R19, end
+	MOVD    R20, sepends-8(SP)
+	B       checkmasks
+
+gnurejects:
+	// The allow-list rejects chars of the block: gnucheck looks them up
+	// in st.bmp; measuring widths, with the width sets' (widthsets).
+	MOVD    widths-24(SP), R19
+	CBZ     R19, gnucheck
+	VEOR    V18.B16, V18.B16, V18.B16
+	MOVD    $0, R23
+	MOVD    $0, R24
+	GNU_HITS(0)
+	GNU_HITS(16)
+	GNU_HITS(32)
+	GNU_HITS(48)
+	B       widthsets
 
 classes:
 	// Continuation bytes (R21), '\n's (R22), ASCII separators (R23).
@@ -450,10 +477,19 @@ linesloop:
 	EOR     R23, R24, R24
 	NEG     R23, R25
 	AND     R23, R25, R25
+	TST     R25, R16
+	// (The flags stay until BNE: nothing between sets them.) Columns
+	// through the event: less the zero-width chars (zeroMask).
+	MOVD    zeroMask-40(SP), R25
+	AND     R24, R25, R25
 	AND     R22, R24, R24
 	POPCNT(R24, R24)
 	ADD     R19, R24, R24
-	TST     R25, R16
+	CBZ     R25, linesnozero
+	POPCNT(R25, R25)
+	SUB     R25, R24, R24
+
+linesnozero:
 	BNE     linestab
 	SUB     $1, R24, R25
 	SUB     R12, R25, R25
@@ -486,9 +522,13 @@ counted:
 	AND     R5, R21, R24
 	POPCNT(R24, R24)
 	ADD     R24, R8, R8
-	CBZ     R17, charsdone
-	// colBias: the wide chars' extra columns.
+	// colBias: the wide chars' extra columns, less the zero-width ones.
+	MOVD    zeroMask-40(SP), R19
+	ORR     R17, R19, R24
+	CBZ     R24, charsdone
+	POPCNT(R19, R19)
 	POPCNT(R17, R24)
+	SUB     R19, R24, R24
 	MOVD    colBias-16(SP), R19
 	ADD     R24, R19, R19
 	MOVD    R19, colBias-16(SP)
@@ -620,6 +660,8 @@ gnucheck:
 	GNU_HITS(16)
 	GNU_HITS(32)
 	GNU_HITS(48)
+
+checkmasks:
 	AND     R5, R23, R23
 	AND     R5, R24, R24
 	ORR     R24>>1, R23, R22
@@ -672,7 +714,9 @@ checkbit:
 	LSR     $6, R22, R23
 	MOVD    (R19)(R23<<3), R23
 	LSR     R22, R23, R23
-	TBZ     $0, R23, end
+	TBZ     $0, R23, checkwidth
+
+checknext:
 	SUB     $1, R21, R23
 	AND     R23, R21, R21
 	CBNZ    R21, checkloop
@@ -687,7 +731,35 @@ checkpass:
 checked:
 	VEOR    V18.B16, V18.B16, V18.B16
 	MOVD    sepends-8(SP), R20
-	B       gnuallowed
+	B       classes
+
+checkwidth:
+	// Not in st.bmp: measuring widths, a char a column narrower or
+	// wider than the nibble tables make it is marked where R21's lowest
+	// bit is (its second byte), else the block is hard. R22: cp.
+	MOVD    widths-24(SP), R23
+	CBZ     R23, end
+	LSR     $6, R22, R23
+	MOVD    utf8StateNEON_zero(R3), R26
+	MOVD    (R26)(R23<<3), R26
+	LSR     R22, R26, R26
+	TBNZ    $0, R26, checkzero
+	MOVD    utf8StateNEON_wider(R3), R26
+	MOVD    (R26)(R23<<3), R26
+	LSR     R22, R26, R26
+	TBZ     $0, R26, end
+	NEG     R21, R23
+	AND     R21, R23, R23
+	ORR     R23, R17, R17
+	B       checknext
+
+checkzero:
+	NEG     R21, R23
+	AND     R21, R23, R23
+	MOVD    zeroMask-40(SP), R26
+	ORR     R23, R26, R26
+	MOVD    R26, zeroMask-40(SP)
+	B       checknext
 
 end:
 	// R4: n, or the index of the block that is not valid.

@@ -161,6 +161,18 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VUSHR   $4, V6.B16, V9.B16; \
 	VAND    V31.B16, V6.B16, V6.B16
 
+// HOLE6(rt): V10 = the hole set of nibble tables at rt (the six
+// lookups: hi/lo of b-1, b, b-2, as NIBS leaves them). V0–V3, V11
+// scratch; rt moves past the first four tables.
+#define HOLE6(rt) \
+	VLD1.P  64(rt), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	NIB4(V8, V5, V7, V4); \
+	VLD1    (rt), [V0.B16, V1.B16]; \
+	VTBL    V9.B16, [V0.B16], V11.B16; \
+	VAND    V11.B16, V10.B16, V10.B16; \
+	VTBL    V6.B16, [V1.B16], V11.B16; \
+	VAND    V11.B16, V10.B16, V10.B16
+
 // GNU_SETS(off, ra, rt): the gnu allow-list in nibble form (gnuNibbles,
 // see utf8_gnu_nibbles.go) at the 16 bytes b at R15+off: the chars its two
 // prefix sets reject (the four lookups of hi/lo of b-1 and b share a bit)
@@ -176,13 +188,7 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VLD1.P  64(rt), [V0.B16, V1.B16, V2.B16, V3.B16]; \
 	NIB4(V8, V5, V7, V4); \
 	VORR    V10.B16, V12.B16, V12.B16; \
-	VLD1.P  64(rt), [V0.B16, V1.B16, V2.B16, V3.B16]; \
-	NIB4(V8, V5, V7, V4); \
-	VLD1    (rt), [V0.B16, V1.B16]; \
-	VTBL    V9.B16, [V0.B16], V11.B16; \
-	VAND    V11.B16, V10.B16, V10.B16; \
-	VTBL    V6.B16, [V1.B16], V11.B16; \
-	VAND    V11.B16, V10.B16, V10.B16
+	HOLE6(rt)
 
 // GNU_CHUNK(off): GNU_SETS' rejections at R15+off OR-ed into V18 as
 // errors. V0–V12 scratch, R21 R22 scratch.
@@ -211,6 +217,15 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	FOLD16(V10, R22); \
 	ORR     R22<<(off), R24, R24
 
+// ALLOW_HITS: GNU_HITS of the whole block, R23 and R24 zeroed first.
+#define ALLOW_HITS \
+	MOVD    $0, R23; \
+	MOVD    $0, R24; \
+	GNU_HITS(0); \
+	GNU_HITS(16); \
+	GNU_HITS(32); \
+	GNU_HITS(48)
+
 // WIDTH_HITS(off): gnuWidthNibbles (utf8_gnu_nibbles.go) at the 16
 // bytes at R15+off, as masks OR-ed in at bit off: the chars its first
 // prefix set rejects (width not measured here) into R23 and the wide
@@ -228,15 +243,23 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	NIB4(V8, V5, V7, V4); \
 	FOLD16(V10, R22); \
 	ORR     R22<<(off), R17, R17; \
-	VLD1.P  64(R26), [V0.B16, V1.B16, V2.B16, V3.B16]; \
-	NIB4(V8, V5, V7, V4); \
-	VLD1    (R26), [V0.B16, V1.B16]; \
-	VTBL    V9.B16, [V0.B16], V11.B16; \
-	VAND    V11.B16, V10.B16, V10.B16; \
-	VTBL    V6.B16, [V1.B16], V11.B16; \
-	VAND    V11.B16, V10.B16, V10.B16; \
+	HOLE6(R26); \
 	FOLD16(V10, R22); \
 	ORR     R22<<(off), R24, R24
+
+// HIGH_EQ(sh, k, a, b, c, d, dst): the 64-bit mask of the bytes of a..d
+// (bytes 0–15, …, 48–63) whose top bits (byte >> sh) equal those of
+// vector k. V4–V7 scratch.
+#define HIGH_EQ(sh, k, a, b, c, d, dst) \
+	VUSHR   $(sh), a.B16, V4.B16; \
+	VUSHR   $(sh), b.B16, V5.B16; \
+	VUSHR   $(sh), c.B16, V6.B16; \
+	VUSHR   $(sh), d.B16, V7.B16; \
+	VCMEQ   k.B16, V4.B16, V4.B16; \
+	VCMEQ   k.B16, V5.B16, V5.B16; \
+	VCMEQ   k.B16, V6.B16, V6.B16; \
+	VCMEQ   k.B16, V7.B16, V7.B16; \
+	MASK(V4, V5, V6, V7, dst)
 
 // CMASK(c, dst): the 64-bit mask of the bytes of the block (V0–V3) equal
 // to the constant c. V4–V8 scratch, R19 scratch.
@@ -382,26 +405,13 @@ gnurejects:
 	MOVD    widths-24(SP), R19
 	CBZ     R19, gnucheck
 	VEOR    V18.B16, V18.B16, V18.B16
-	MOVD    $0, R23
-	MOVD    $0, R24
-	GNU_HITS(0)
-	GNU_HITS(16)
-	GNU_HITS(32)
-	GNU_HITS(48)
+	ALLOW_HITS
 	B       widthsets
 
 classes:
 	// Continuation bytes (R21), '\n's (R22), ASCII separators (R23).
 	VLD1    (R15), [V0.B16, V1.B16, V2.B16, V3.B16]
-	VUSHR   $6, V0.B16, V4.B16
-	VUSHR   $6, V1.B16, V5.B16
-	VUSHR   $6, V2.B16, V6.B16
-	VUSHR   $6, V3.B16, V7.B16
-	VCMEQ   V15.B16, V4.B16, V4.B16
-	VCMEQ   V15.B16, V5.B16, V5.B16
-	VCMEQ   V15.B16, V6.B16, V6.B16
-	VCMEQ   V15.B16, V7.B16, V7.B16
-	MASK(V4, V5, V6, V7, R21)
+	HIGH_EQ(6, V15, V0, V1, V2, V3, R21)
 
 ascii:
 	// V0–V3: the block; R20: 0xFF where no multi-byte separator ends.
@@ -592,16 +602,8 @@ notabs:
 	// (gnuEmojiWide, bit yy of word xx&63) is a column more, marked there
 	// in R17. R20 and R26 are spilled to free them.
 	SUB     $3, R15, R19
-	VLD1    (R19), [V4.B16, V5.B16, V6.B16, V7.B16]
-	VUSHR   $4, V4.B16, V4.B16
-	VUSHR   $4, V5.B16, V5.B16
-	VUSHR   $4, V6.B16, V6.B16
-	VUSHR   $4, V7.B16, V7.B16
-	VCMEQ   V16.B16, V4.B16, V4.B16
-	VCMEQ   V16.B16, V5.B16, V5.B16
-	VCMEQ   V16.B16, V6.B16, V6.B16
-	VCMEQ   V16.B16, V7.B16, V7.B16
-	MASK(V4, V5, V6, V7, R23)
+	VLD1    (R19), [V8.B16, V9.B16, V10.B16, V11.B16]
+	HIGH_EQ(4, V16, V8, V9, V10, V11, R23)
 	AND     R5, R23, R23
 	CBZ     R23, measure
 	MOVD    R20, sepends-8(SP)
@@ -654,12 +656,7 @@ gnucheck:
 	MOVD    utf8StateNEON_bmp(R3), R19
 	CBZ     R19, end
 	MOVD    R20, sepends-8(SP)
-	MOVD    $0, R23
-	MOVD    $0, R24
-	GNU_HITS(0)
-	GNU_HITS(16)
-	GNU_HITS(32)
-	GNU_HITS(48)
+	ALLOW_HITS
 
 checkmasks:
 	AND     R5, R23, R23

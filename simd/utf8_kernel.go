@@ -383,11 +383,12 @@ func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, startC
 		// The block at n is not valid (or holds a char outside the gnu
 		// allow-list, or, measuring gnu widths, one it cannot measure). A
 		// char begun before n was counted at its first byte; keep it if
-		// it is valid, allow-listed and (gnu widths) as wide as the
-		// routine measured it (it may have checked only its first
-		// bytes), else count only up to it.
+		// it is valid, classified as the reference does (allow-list, or
+		// gnuBMP's class bits) and (gnu widths) as wide as the routine
+		// measured it (it may have checked only its first bytes), else
+		// count only up to it.
 		if i := straddle(q, n); i >= 0 {
-			if c, size := utf8.DecodeRune(q[i:]); size > 1 && i+size > n && blockTables(d).allows(q[i:]) &&
+			if c, size := utf8.DecodeRune(q[i:]); size > 1 && i+size > n && classified(blockTables(d), q[i:], c) &&
 				(d == scalar.UTF8 || lineMask == 0 || glibc.Lookup(uint32(c)).Width() == measuredWidth(q[i:], n-i)) {
 				n = i + size
 			} else {
@@ -410,8 +411,12 @@ func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, startC
 // holds it and k reaches its second byte or, a four-byte char (an emoji),
 // when gnuEmojiWide holds it and k reaches its last byte. A char that the
 // nibble tables reject, which the routine may have corrected by gnuBMP,
-// gets -1: never what glibc says.
+// gets -1: never what glibc says; but with k 1 every char measured one
+// column (all the routine's marks are at second bytes or later).
 func measuredWidth(b []byte, k int) int {
+	if k < 2 {
+		return 1
+	}
 	var c [3]byte
 	copy(c[:], b)
 	if gnuNibbleRejects(c[:]) || gnuWidthRejects(c[:]) {
@@ -427,6 +432,17 @@ func measuredWidth(b []byte, k int) int {
 		return 2
 	}
 	return 1
+}
+
+// classified reports whether the block routines classify the multi-byte
+// char c at the start of b in t's dialect as the reference does: t's
+// allow-list admits it, or gnuBMP's class bits hold it.
+func classified(t *utf8Tables, b []byte, c rune) bool {
+	if t.allows(b) {
+		return true
+	}
+	class, _, _ := bmpFor(t, false)
+	return class != nil && class.has(c)
 }
 
 // allows reports whether t's allow-list admits the multi-byte char at the

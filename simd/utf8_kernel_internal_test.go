@@ -671,3 +671,32 @@ func TestTrimOpen(t *testing.T) {
 		}
 	}
 }
+
+// A char that the width routine's nibble tables reject, cut by the block
+// the routine stops at right after its lead, was measured one column
+// (every mark is at a second byte or later): one that is one column wide
+// is kept, not recounted away with the whole run (measuredWidth).
+func TestUTF8GNUWidthStraddleLead(t *testing.T) {
+	n := 0
+	for _, k := range blockRoutines() {
+		if k.widths == nil {
+			continue
+		}
+		for _, c := range []string{"क", "ก", "ა", "Ա"} { // Devanagari, Thai, Georgian, Armenian
+			enc := []byte(c)
+			require.True(t, gnuNibbleRejects(append(enc, 0x80)) || gnuWidthRejects(append(enc, 0x80)), "%q must be one the nibble tables reject", c)
+			for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
+				n++
+				// Its lead at lane 63; a control ('\v': hard for the
+				// width routine) in the next block.
+				q := fmt.Appendf(nil, "ab\n%s%s\v tail", strings.Repeat("x", 63-3), c)
+				part, m := countValid(k.widths, q, d, NeedAll)
+				require.Equal(t, 63+len(enc), m, "%s %s %q", k.name, d, c)
+				require.Equal(t, scalar.Count(q[:m], d).Sum, part.Sum, "%s %s %q", k.name, d, c)
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("no gnu width block routine on this CPU")
+	}
+}

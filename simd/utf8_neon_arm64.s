@@ -600,7 +600,11 @@ notabs:
 	// The emoji (the only four-byte chars the allow-list passes: F0 9F
 	// xx yy) at their last bytes, where p[i-3] ≥ 0xF0: a wide one
 	// (gnuEmojiWide, bit yy of word xx&63) is a column more, marked there
-	// in R17. R20 and R26 are spilled to free them.
+	// in R17. R20 and R26 are spilled to free them. A block without
+	// continuation bytes (every lane a char start: pure ASCII ones) has
+	// no emoji's last byte.
+	CMN     $1, R21
+	BEQ     measure
 	SUB     $3, R15, R19
 	VLD1    (R19), [V8.B16, V9.B16, V10.B16, V11.B16]
 	HIGH_EQ(4, V16, V8, V9, V10, V11, R23)

@@ -55,6 +55,7 @@ func utf8WordsTab(p []byte, t *utf8Tables, tab *genTables, lineMask uint64) utf8
 		n = 0 // nothing counted: the reference counts it all
 	}
 	s := 0
+	streak := 0 // blocks in a row that genBlock could not count
 	for s < n {
 		var cnt int
 		var ok bool
@@ -70,9 +71,19 @@ func utf8WordsTab(p []byte, t *utf8Tables, tab *genTables, lineMask uint64) utf8
 		}
 		if ok {
 			s += cnt
+			streak = 0
 			continue
 		}
-		i, stopped := utf8CharsGo(p, s, s+64, &g, &st)
+		// A char at a time over the block, back to blocks at the first
+		// ASCII byte after an invalid one; in a streak of failed blocks
+		// (invalid bytes every few bytes: a block is 64 bytes of masks for
+		// a few bytes counted) over twice as many blocks each time, whole.
+		span, resume := 64, streak < 2
+		if !resume {
+			span = 64 << min(streak-2, 6)
+		}
+		streak++
+		i, stopped := utf8CharsGo(p, s, s+span, resume, &g, &st)
 		s = i
 		if stopped {
 			break
@@ -495,10 +506,10 @@ func genBlock(q *[genWindow]byte, nv int, lineMask uint64, g *genConsts, st *gen
 }
 
 // utf8CharsGo counts p from i (a char start) into st one char at a time,
-// up to the first char at or after end, the first ASCII byte after an
-// invalid one it counted (so that whole blocks resume), or the first char
-// it cannot count (stopped true). It returns where it stopped.
-func utf8CharsGo(p []byte, i, end int, g *genConsts, st *genState) (int, bool) {
+// up to the first char at or after end, (resume) the first ASCII byte
+// after an invalid one it counted (so that whole blocks resume), or the
+// first char it cannot count (stopped true). It returns where it stopped.
+func utf8CharsGo(p []byte, i, end int, resume bool, g *genConsts, st *genState) (int, bool) {
 	tab := g.tab
 	bad := false // an invalid byte was counted
 	end = min(end, len(p))
@@ -513,7 +524,7 @@ func utf8CharsGo(p []byte, i, end int, g *genConsts, st *genState) (int, bool) {
 		}
 		c := byte(v)
 		if c < 0x80 {
-			if bad {
+			if bad && resume {
 				// Past the invalid bytes: back to whole blocks.
 				return i, false
 			}

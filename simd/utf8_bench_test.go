@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/simdwc/simdwc/internal/spectest"
 	"github.com/simdwc/simdwc/scalar"
@@ -85,8 +86,16 @@ func wordText(rng *rand.Rand, n, badEvery int, words, seps []string) []byte {
 		}
 	}
 	out = out[:n]
-	for i := n - 1; i >= 0 && i >= n-4 && out[i] >= 0x80; i-- {
-		out[i] = ' '
+	// A char cut by n becomes spaces (only it: the bytes ≥ 0x80 before
+	// it may be whole chars).
+	i := n - 1
+	for i > 0 && i > n-4 && out[i]&0xc0 == 0x80 {
+		i--
+	}
+	if i >= 0 && out[i] >= 0xc0 && !utf8.Valid(out[i:]) {
+		for ; i < n; i++ {
+			out[i] = ' '
+		}
 	}
 	return out
 }
@@ -146,6 +155,22 @@ func BenchmarkUTF8(b *testing.B) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// The benchmark texts are valid UTF-8 of exactly the length asked for (a
+// char cut at the end once left its lead behind, invalid).
+func TestWordTextValid(t *testing.T) {
+	for n := 0; n < 600; n++ {
+		for i, p := range [][]byte{
+			multilingualText(rand.New(rand.NewPCG(uint64(n), 1)), n, 0),
+			wordText(rand.New(rand.NewPCG(uint64(n), 2)), n, 0, worldWords, worldSeps),
+			wordText(rand.New(rand.NewPCG(uint64(n), 3)), n, 0, cjkWords, cjkSeps),
+		} {
+			if len(p) != n || !utf8.Valid(p) {
+				t.Fatalf("text %d, n %d: %d bytes, valid %v: %q", i, n, len(p), utf8.Valid(p), p[max(0, len(p)-8):])
+			}
 		}
 	}
 }

@@ -37,8 +37,8 @@ type utf8Funcs struct {
 	// below U+10000 that gnuBMP admits.
 	nibbleAllow, bmpAllow bool
 	// widthBMP: gnuWidthBlock checks the chars gnuWidthNibbles reject
-	// against gnuBMP's width bits (the AVX2 routine), else such a block
-	// is hard (NEON's).
+	// against gnuBMP's width bits (the AVX2 and NEON routines), else such
+	// a block is hard.
 	widthBMP bool
 	// reference: count the UTF-8 dialects with the reference alone (the
 	// reference kernel, a baseline that must stay one).

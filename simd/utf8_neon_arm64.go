@@ -10,7 +10,8 @@ type utf8StateNEON struct {
 	carry                uint64
 	head, max, lineStart uint64
 	n                    uint64
-	// extra: columns beyond one per char (gnu widths: the wide chars).
+	// extra: columns beyond one per char (gnu widths: the wide chars
+	// less the zero-width ones).
 	extra uint64
 	// bmp: the gnu dialects' exact check of the chars the nibble tables
 	// reject (bmpFor: gnuBMP's class bits, or measuring widths its width
@@ -20,17 +21,17 @@ type utf8StateNEON struct {
 }
 
 // utf8BlocksNEON counts p[:n] into st (utf8_neon_arm64.s): the utf8
-// dialect and the gnu ones (line widths of one- and two-column chars). It reads p[-3:0] and up to the
-// byte after the last 64-byte block, which must be zero from p[n] on when
-// n is not a multiple of 64.
+// dialect and the gnu ones, line widths included. It reads p[-3:0] and up
+// to the byte after the last 64-byte block, which must be zero from p[n]
+// on when n is not a multiple of 64.
 //
 //go:noescape
 func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8StateNEON)
 
 // utf8WordsNEON is the neon kernel's utf8Block for every UTF-8 dialect
-// (and the gnu ones' width routine): the twin of utf8WordsAVX2. It counts the first
-// block (and the 3 zero bytes before it) and the last ones (and zeros
-// after them) from padded copies, the blocks between from p itself.
+// (and the gnu ones' width routine): the twin of utf8WordsAVX2. It counts
+// the first block (and the 3 zero bytes before it) and the last ones (and
+// zeros after them) from padded copies, the blocks between from p itself.
 func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	st := utf8StateNEON{head: ^uint64(0)}
 	st.bmp, st.zero, st.wider = bmpFor(t, lineMask != 0)

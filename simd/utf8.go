@@ -40,6 +40,10 @@ type utf8Funcs struct {
 	// against gnuBMP's width bits (the AVX2 and NEON routines), else such
 	// a block is hard.
 	widthBMP bool
+	// badWord: block counts invalid UTF-8 too (the utf8 dialect, where
+	// every byte Go's decoder rejects is a char and a word char), see
+	// countAny; else it stops at the first invalid block.
+	badWord bool
 	// reference: count the UTF-8 dialects with the reference alone (the
 	// reference kernel, a baseline that must stay one).
 	reference bool
@@ -97,7 +101,11 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 		block, generic, fallback = nil, nil, nil
 	} else if widths { // gnu widths (wcwidth): charsGo for the rest
 		block, generic, fallback = k.utf8.gnuWidthBlock, nil, nil
-	} else if block == nil {
+	}
+	// anyStart: the block routine counts invalid bytes too (Go's decoder):
+	// it takes every stretch that is not ASCII, from any byte on.
+	anyStart := d == scalar.UTF8 && k.utf8.badWord && block != nil
+	if block == nil && blockTables(d) != nil && !widths {
 		block, generic = generic, nil
 	}
 	twin := d.ASCIITwin()
@@ -126,7 +134,24 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 			}
 		}
 		// p[0] ≥ 0x80.
-		if p[0]&0xc0 != 0x80 && block != nil {
+		if anyStart {
+			m := 0
+			var part scalar.Partial
+			if len(p) == whole && p[0]&0xc0 == 0x80 {
+				// Continuation bytes that may finish a char begun
+				// before p: the reference's Partial keeps them for the
+				// merge.
+				m = refEnd(p, 1)
+				part = scalar.Count(p[:m], d)
+			} else {
+				part, m = countAny(block, p, need)
+			}
+			if m > 0 {
+				acc = acc.Merge(part)
+				p = p[m:]
+				continue
+			}
+		} else if p[0]&0xc0 != 0x80 && block != nil {
 			// The column is known after a line end: the gnu width routine
 			// can then follow tab stops from the start.
 			startCol := int64(-1)

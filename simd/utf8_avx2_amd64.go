@@ -2,12 +2,14 @@
 
 package simd
 
+import "unicode/utf8"
+
 // utf8FuncsAVX2 are the avx2 kernel's UTF-8 routines: one block routine
 // for every UTF-8 dialect (in the gnu ones it checks the allow-list in
 // nibble form, gnuNibbles, a subset of gnuAllow, and what that rejects
 // below U+10000 exactly, gnuBMP).
 func utf8FuncsAVX2() utf8Funcs {
-	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2, nibbleAllow: true, bmpAllow: true, widthBMP: true}
+	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2, nibbleAllow: true, bmpAllow: true, widthBMP: true, badWord: true}
 }
 
 // utf8State is the running state of utf8BlocksAVX2, carried from call to
@@ -25,6 +27,10 @@ type utf8State struct {
 	// bytes that the nibble tables reject (bmpFor); nil otherwise. zero,
 	// wider: measuring widths, those of them a column narrower or wider.
 	bmp, zero, wider *bmpBits
+	// badTail: the last block counted (the utf8 dialect) held an invalid
+	// byte in its last three lanes, which the next block's validation
+	// reads as if they were valid: that block is counted as invalid.
+	badTail uint64
 }
 
 // utf8BlocksAVX2 counts p[:n] into st (utf8_avx2_amd64.s); it reads
@@ -74,6 +80,14 @@ func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 			copy(buf[:], p[done-3:])
 			utf8BlocksAVX2(&buf[3], rest, t, lineMask, &st)
 			done += int(st.n)
+		}
+	}
+	if t.badWord && done == len(p) && len(p)%64 == 0 {
+		// The utf8 dialect: a sequence open at the end of the last
+		// block (whole) was counted as valid, one char; the end of p
+		// cuts it short: each byte is a char.
+		if k := incompleteSuffix(p); k > 1 && !utf8.FullRune(p[len(p)-k:]) {
+			st.chars += uint64(k - 1)
 		}
 	}
 	if done > 0 && done < len(p) {

@@ -7,9 +7,12 @@
 //
 // The AVX2 twin of utf8WordsAVX512 (utf8_avx512_amd64.s): lines, words,
 // chars and (lineMask -1) line lengths in chars of p[:n], 64 bytes per
-// block, added to *st, up to the first block that is not valid UTF-8 or
-// (the gnu dialects, t.badSkip) holds a char outside the allow-list
-// (st.n = its index, else n). AVX2 has no byte-masked
+// block, added to *st; in the gnu dialects (t.badSkip) up to the first
+// block that is not valid UTF-8 or holds a char outside the allow-list
+// (st.n = its index, else n). In the utf8 dialect it counts invalid
+// blocks too (invalid: every byte Go's decoder rejects is a char, a word
+// char; st.badTail carries what the next block must know), st.n = n.
+// AVX2 has no byte-masked
 // loads, so the caller (utf8WordsAVX2) makes every read safe: p[-3:0] and
 // the byte after the last block are readable,
 // and when n is not a multiple of 64 the bytes from p[n] on are zero
@@ -91,6 +94,11 @@ CONST32(utf8CCR, $0x0d0d0d0d0d0d0d0d)
 CONST32(utf8CFF, $0x0c0c0c0c0c0c0c0c)
 CONST32(utf8CTAB, $0x0909090909090909)
 CONST32(utf8CF0, $0xf0f0f0f0f0f0f0f0)
+CONST32(utf8CC1, $0xc1c1c1c1c1c1c1c1)
+CONST32(utf8CDF, $0xdfdfdfdfdfdfdfdf)
+CONST32(utf8CEF, $0xefefefefefefefef)
+CONST32(utf8CF4, $0xf4f4f4f4f4f4f4f4)
+CONST32(utf8C7C, $0x7c7c7c7c7c7c7c7c)
 
 #include "words_amd64.h"
 
@@ -144,6 +152,40 @@ CONST32(utf8CF0, $0xf0f0f0f0f0f0f0f0)
 	VPCMPEQB  Y2, Y1, Y2; \
 	VPOR      Y2, Y0, Y0; \
 	VPMOVMSKB Y0, sep
+
+// LEADS(off, l2, l34, a4): for the 32 bytes b at p[R15+off], 32-bit
+// masks of the leads whose sequence may be valid: l2 the two-byte ones
+// (C2–DF), l34 the three- and four-byte ones (E0–F4), each only where the
+// byte after it passes Keiser & Lemire's range checks for that lead (the
+// three lookups on b and b+1, their overlong, surrogate and too-large
+// classes: 0x7C); a4 the four-byte leads (F0–F4). The compares are
+// signed, so ASCII passes all four and drops out of the differences.
+// Y0..Y4 scratch.
+#define LEADS(off, l2, l34, a4) \
+	VMOVDQU   off(DI)(R15*1), Y0; \
+	VPCMPGTB  utf8CC1<>(SB), Y0, Y1; \
+	VPCMPGTB  utf8CDF<>(SB), Y0, Y2; \
+	VPCMPGTB  utf8CEF<>(SB), Y0, Y3; \
+	VPCMPGTB  utf8CF4<>(SB), Y0, Y4; \
+	VPANDN    Y1, Y2, Y1; \
+	VPANDN    Y2, Y4, Y2; \
+	VPANDN    Y3, Y4, Y3; \
+	VPMOVMSKB Y3, a4; \
+	VPSRLW    $4, Y0, Y4; \
+	VPAND     utf8C0F<>(SB), Y4, Y4; \
+	VPSHUFB   Y4, Y14, Y4; \
+	VPAND     utf8C0F<>(SB), Y0, Y0; \
+	NIBBLE_AND(Y0, Y13, Y4, Y0); \
+	VMOVDQU   (off+1)(DI)(R15*1), Y0; \
+	VPSRLW    $4, Y0, Y0; \
+	VPAND     utf8C0F<>(SB), Y0, Y0; \
+	NIBBLE_AND(Y0, Y12, Y4, Y0); \
+	VPAND     utf8C7C<>(SB), Y4, Y4; \
+	VPADDUSB  utf8C7F<>(SB), Y4, Y4; \
+	VPANDN    Y1, Y4, Y1; \
+	VPANDN    Y2, Y4, Y2; \
+	VPMOVMSKB Y1, l2; \
+	VPMOVMSKB Y2, l34
 
 // LUT(tab, idx, dst): dst = VPSHUFB of the 16-byte table tab (memory) by
 // the nibbles idx.
@@ -262,7 +304,7 @@ CONST32(utf8CF0, $0xf0f0f0f0f0f0f0f0)
 	VPOR      Y3, Y2, Y2; \
 	VPMOVMSKB Y2, dst
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $240-40
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $248-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -306,6 +348,8 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $240-40
 	MOVQ R12, bmpZero-232(SP)
 	MOVQ utf8State_wider(DX), R12
 	MOVQ R12, bmpExtra-240(SP)
+	MOVQ utf8State_badTail(DX), R12
+	MOVQ R12, badTail-248(SP)
 	MOVQ $0, zeroMask-208(SP)
 	MOVQ $0, extraMask-216(SP)
 	XORQ R15, R15
@@ -368,8 +412,6 @@ slow:
 	JNE       gnuallow
 
 allowed:
-	VPTEST    Y5, Y5
-	JNZ       end
 	SHLQ      $32, R12
 	ORQ       R12, R11
 	SHLQ      $32, R13
@@ -378,6 +420,10 @@ allowed:
 	ORQ       AX, R14
 	// R12: the other line ends of the measure (gnu widths), else 0.
 	XORL      R12, R12
+	VPTEST    Y5, Y5
+	JNZ       invalid
+	CMPQ      badTail-248(SP), $0
+	JNE       invalid
 	CMPQ      widths-56(SP), $0
 	JNE       widthends
 
@@ -433,6 +479,166 @@ widecols:
 	POPCNTQ   R12, R12
 	SUBQ      R12, colBias-64(SP)
 	JMP       widecounted
+
+invalid:
+	// The utf8 dialect (the gnu ones stop at an invalid block, see
+	// gnuallow): the block is not valid UTF-8, and every byte that does
+	// not start a valid sequence is a char of its own, a word char (Go's
+	// decoder). The char starts are then the bytes that no valid
+	// sequence covers (R11), with one convention at the edges: a
+	// sequence still open at lane 63 counts as valid (a block does not
+	// look past its end); the next block corrects that when it turns
+	// out cut short (their continuation bytes are chars). Everything
+	// else is as for a valid block: the separators are whole sequences,
+	// and a char's lanes before its last are transparent.
+	//
+	// First the sequence that reaches into the block from its lead
+	// p[R15-3+j] (j = 0..2: the last byte before the block that is not a
+	// continuation), which needs `need` continuation bytes in the block:
+	// whole and valid, it covers lanes 0..need-1 (spill3); cut short,
+	// its 2-j continuation bytes before the block are chars (SI). The
+	// range check of its second byte, where that is before the block,
+	// was that block's (a bad one made it count them as chars already).
+	CMPQ      gnu-48(SP), $0
+	JNE       end
+	MOVQ      DX, spill0-152(SP)
+	MOVQ      R14, spill1-160(SP)
+	XORL      R13, R13
+	MOVL      -3(DI)(R15*1), AX
+	MOVL      AX, DX
+	NOTL      DX
+	LEAL      (AX)(AX*1), R12
+	ORL       R12, DX
+	ANDL      $0x00808080, DX
+	JZ        straddled
+	BSRL      DX, DX
+	SUBL      $7, DX
+	SHRXL     DX, AX, AX
+	MOVBLZX   AX, R12
+	SHRL      $8, AX
+	MOVBLZX   AX, AX
+	SHRL      $3, DX
+	MOVL      DX, R14
+	// DX: need = j - 1 + [lead ≥ E0] + [lead ≥ F0] for a lead C2–F4.
+	CMPL      R12, $0xc2
+	JB        straddled
+	CMPL      R12, $0xf5
+	JAE       straddled
+	CMPL      R12, $0xe0
+	JB        needed
+	INCL      DX
+	CMPL      R12, $0xf0
+	JB        needed
+	INCL      DX
+
+needed:
+	DECL      DX
+	JLE       straddled
+	// The second byte (AX) in range for the lead (R12).
+	CMPL      R12, $0xed
+	JEQ       pairED
+	CMPL      R12, $0xf4
+	JEQ       pairF4
+	CMPL      R12, $0xe0
+	JEQ       pairE0
+	CMPL      R12, $0xf0
+	JNE       pairok
+	CMPL      AX, $0x90
+	JB        straddled
+	JMP       pairok
+
+pairE0:
+	CMPL      AX, $0xa0
+	JB        straddled
+	JMP       pairok
+
+pairED:
+	CMPL      AX, $0xa0
+	JAE       straddled
+	JMP       pairok
+
+pairF4:
+	CMPL      AX, $0x90
+	JAE       straddled
+
+pairok:
+	TZCNTQ    R11, AX
+	CMPQ      AX, DX
+	JB        cutshort
+	MOVQ      $-1, R13
+	BZHIQ     DX, R13, R13
+	JMP       straddled
+
+cutshort:
+	SUBQ      R14, SI
+	ADDQ      $2, SI
+
+straddled:
+	MOVQ      R13, spill3-176(SP)
+	MOVQ      R11, spill2-168(SP)
+	// Then the leads of the block: AX two-byte, R12 three- and four-byte
+	// (both range-checked), R13 four-byte; R11 (and in spill2): the
+	// bytes that are not continuations, N.
+	LEADS(0, AX, R12, R13)
+	LEADS(32, DX, R14, R11)
+	SHLQ      $32, DX
+	ORQ       DX, AX
+	SHLQ      $32, R14
+	ORQ       R14, R12
+	SHLQ      $32, R11
+	ORQ       R11, R13
+	MOVQ      spill2-168(SP), R11
+	// The valid sequences, at their leads (a lane past 63 counts as a
+	// continuation, N>>k shifting in zeros): two bytes AX = l2 &^ N>>1;
+	// three and four R12 = l34 &^ (N>>1 | N>>2), less the four-byte ones
+	// whose fourth byte is not a continuation (N>>3); four R13.
+	MOVQ      R11, DX
+	SHRQ      $1, DX
+	ANDNQ     AX, DX, AX
+	ANDNQ     R12, DX, R12
+	MOVQ      R11, DX
+	SHRQ      $2, DX
+	ANDNQ     R12, DX, R12
+	MOVQ      R11, DX
+	SHRQ      $3, DX
+	ANDQ      R13, DX
+	ANDNQ     R12, DX, R12
+	ANDQ      R12, R13
+	// The covered lanes: the second bytes of all of them, the third of
+	// the three- and four-byte ones, the fourth of the four-byte ones,
+	// and those of the sequence from before the block. Every other byte
+	// starts a char.
+	ORQ       R12, AX
+	MOVQ      AX, DX
+	SHLQ      $1, AX
+	SHLQ      $2, R12
+	SHLQ      $3, R13
+	ORQ       R12, AX
+	ORQ       R13, AX
+	ORQ       spill3-176(SP), AX
+	NOTQ      AX
+	// badTail: lanes 61..63 hold a lead (N, high bit set: R12) that
+	// starts no valid sequence (not in DX). Keiser & Lemire flagged it in
+	// this block, and the next block's checks, which read these lanes,
+	// take it for valid (F0 C3 | 80 80 would pass: the second 80 as
+	// F0's): the next block takes this path too. (A continuation that
+	// no sequence covers there needs nothing more: it is one the next
+	// block's checks reject, unless a lead in these lanes vouches for
+	// it, which is then one of these.)
+	MOVL      60(DI)(R15*1), R12
+	MOVL      $0x80808000, R13
+	PEXTL     R13, R12, R12
+	SHLQ      $61, R12
+	ANDNQ     R11, DX, R13
+	ANDQ      R13, R12
+	SHRQ      $61, R12
+	MOVQ      R12, badTail-248(SP)
+	MOVQ      AX, R11
+	MOVQ      spill0-152(SP), DX
+	MOVQ      spill1-160(SP), R14
+	XORL      R12, R12
+	VPXOR     Y5, Y5, Y5
+	JMP       measure
 
 gnuallow:
 	VPTEST    Y5, Y5
@@ -784,6 +990,8 @@ end:
 	MOVQ R12, utf8State_lineStart(DX)
 	MOVQ colBias-64(SP), R12
 	MOVQ R12, utf8State_extra(DX)
+	MOVQ badTail-248(SP), R12
+	MOVQ R12, utf8State_badTail(DX)
 	RET
 
 // LINE(first): the line of width R12 ended; the first one jumps to first.

@@ -353,6 +353,31 @@ func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.
 	return countValidAt(block, p, d, need, -1)
 }
 
+// countAny counts a prefix of p in the utf8 dialect with a block routine
+// that counts invalid UTF-8 too (utf8Funcs.badWord): up to maxKernelRun
+// of it, all but an open sequence at the end, which what follows may
+// finish (a sequence open before that is cut short by its lead: the
+// routine counts it as the end of its input would). It returns the
+// Partial and the length: 0 when p is only an open sequence.
+func countAny(block utf8Block, p []byte, need Need) (scalar.Partial, int) {
+	q := p[:min(len(p), maxKernelRun)]
+	q = q[:len(q)-incompleteSuffix(q)]
+	if len(q) == 0 {
+		return scalar.Partial{}, 0
+	}
+	var lineMask uint64
+	if need&NeedMaxLineLength != 0 {
+		lineMask = ^uint64(0)
+	}
+	r := block(q, goTables, lineMask)
+	if int(r.n) != len(q) { // (not for invalid UTF-8; never so far)
+		return countValid(block, p, scalar.UTF8, need)
+	}
+	s := r.summary(lineMask)
+	s.First, s.Last = edgeClasses(q, scalar.UTF8)
+	return scalar.Partial{Dialect: scalar.UTF8, Bytes: uint64(len(q)), Sum: s}, len(q)
+}
+
 // lineMaskAtCol returns the lineMask that asks the gnu width block
 // routine (utf8WordsAVX2, the only one given it) for line lengths of text
 // known to start at column c of a line that began before it (a line end

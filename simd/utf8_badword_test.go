@@ -1,0 +1,133 @@
+package simd
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/simdwc/simdwc/scalar"
+)
+
+// badWordPieces are what the invalid texts below are made of: every kind
+// of invalid byte Go's decoder rejects (lone continuations, leads cut
+// short, overlong, surrogate and too-large forms, bytes no lead can be),
+// the open prefixes of valid sequences, valid chars of every length,
+// multi-byte separators, and ASCII words, spaces, tabs and line ends.
+var badWordPieces = []string{
+	"\x80", "\x85", "\x9f", "\xa0", "\xbf", "\xc0", "\xc1", "\xc2", "\xdf", "\xe0", "\xe2", "\xed", "\xef",
+	"\xf0", "\xf4", "\xf5", "\xf8", "\xfe", "\xff", "\xe0\x80", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xf0\x8f\xbf\xbf",
+	"\xf4\x90\x80\x80", "\xe2\x82", "\xf0\x9f\x98", "\xf0\x9f", "\xc3\xa9\xa9",
+	"é", "ж", "中", "€", "😀", "\u0085", "\u00a0", "\u1680", "\u2003", "\u2028", "\u202f", "\u205f", "\u3000",
+	"a", "wc", "x ", " ", "\t", "\n", "\n\n", "\r",
+}
+
+func badWordRoutines(t *testing.T) []blockRoutine {
+	var rs []blockRoutine
+	for _, k := range blockRoutines() {
+		if k.badWord {
+			rs = append(rs, k)
+		}
+	}
+	if len(rs) == 0 {
+		t.Skip("no block routine on this CPU counts invalid UTF-8")
+	}
+	return rs
+}
+
+// checkBadWord checks that block counts all of q in the utf8 dialect
+// exactly as the reference, with and without line lengths: called alone
+// (an open sequence at the end is cut short by it) and through countAny
+// (which leaves that sequence to what follows).
+func checkBadWord(t *testing.T, k blockRoutine, q []byte) {
+	t.Helper()
+	want := scalar.CountAll(q, scalar.UTF8)
+	for _, lineMask := range []uint64{0, ^uint64(0)} {
+		r := k.block(q, goTables, lineMask)
+		require.Equal(t, len(q), int(r.n), "%s: it must count invalid text whole: %x", k.name, q)
+		got := [3]uint64{r.lines, r.words, r.chars}
+		require.Equal(t, [3]uint64{want.Lines, want.Words, want.Chars}, got, "%s lineMask %x: %x", k.name, lineMask, q)
+	}
+	for _, need := range []Need{NeedAll, NeedLines | NeedWords | NeedChars} {
+		part, m := countAny(k.block, q, need)
+		open := incompleteSuffix(q)
+		require.Equal(t, len(q)-open, m, "%s: %x", k.name, q)
+		if m == 0 {
+			continue
+		}
+		// Merged with the rest, the reference's count of all of q (the
+		// reference keeps continuation bytes at the start apart, as what
+		// may finish a char begun before: then only the counts).
+		w := scalar.Count(q, scalar.UTF8)
+		all := part.Merge(scalar.Count(q[m:], scalar.UTF8))
+		if need&NeedMaxLineLength != 0 && q[0]&0xc0 != 0x80 {
+			require.Equal(t, w.Sum, all.Sum, "%s: %x", k.name, q)
+		}
+		require.Equal(t, masked(w.Counts(), need), masked(all.Counts(), need), "%s need %04b: %x", k.name, need, q)
+	}
+}
+
+// The block routines that count invalid UTF-8 (utf8 dialect) take random
+// invalid text of every length 0..300 whole and count it exactly.
+func TestUTF8BadWordRandom(t *testing.T) {
+	for _, k := range badWordRoutines(t) {
+		rng := rand.New(rand.NewPCG(41, 42))
+		for n := 0; n <= 300; n++ {
+			for range 40 {
+				var q []byte
+				for len(q) < n {
+					q = append(q, badWordPieces[rng.IntN(len(badWordPieces))]...)
+				}
+				checkBadWord(t, k, q[:n])
+			}
+		}
+	}
+}
+
+// Each invalid piece at every offset 0..130 of valid multilingual text,
+// so that it and the sequences around it cross every lane of the first
+// two blocks, and the block after an invalid one starts at every lane of
+// it; with a line end before it and after, and an ASCII run or more
+// multi-byte text after.
+func TestUTF8BadWordEveryOffset(t *testing.T) {
+	for _, k := range badWordRoutines(t) {
+		for _, bad := range badWordPieces[:28] {
+			for off := 0; off <= 130; off++ {
+				for _, ctx := range []string{"é a€ ", "中\n😀 ", "ab ", "\u00a0ж"} {
+					var q []byte
+					for len(q) < off {
+						q = append(q, ctx...)
+					}
+					q = append(q[:off:off], bad...)
+					checkBadWord(t, k, q)
+					for _, after := range []string{"ж ok 😀 ", "xy z\n", "\xbf\xbf", "中"} {
+						p := bytes.Clone(q)
+						for len(p) < 200 {
+							p = append(p, after...)
+						}
+						checkBadWord(t, k, p)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Every two invalid pieces in a row, around the end of the first block:
+// what the block after an invalid one reads of it (F0 C3 | 80 80: F0
+// flagged in the first block, the second 80 taken for F0's by the
+// validation of the next).
+func TestUTF8BadWordPairsAtBlockEnd(t *testing.T) {
+	for _, k := range badWordRoutines(t) {
+		for _, a := range badWordPieces[:28] {
+			for _, b := range badWordPieces {
+				for off := 58; off <= 64; off++ {
+					q := bytes.Repeat([]byte("a"), off)
+					q = append(append(append(q, a...), b...), "\x80\x80 ok"...)
+					checkBadWord(t, k, q)
+				}
+			}
+		}
+	}
+}

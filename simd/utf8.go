@@ -40,6 +40,10 @@ type utf8Funcs struct {
 	// against gnuBMP's width bits (the AVX2 and NEON routines), else such
 	// a block is hard.
 	widthBMP bool
+	// badFallback counts invalid UTF-8 in the utf8 dialect (a badWord
+	// routine) where block does not: it takes the spans block fails on
+	// (the AVX-512 VBMI kernel: the AVX2 routine). nil: none.
+	badFallback utf8Block
 	// badWord: block counts invalid UTF-8 too (the utf8 dialect, where
 	// every byte Go's decoder rejects is a char and a word char), see
 	// countAny; else it stops at the first invalid block.
@@ -105,6 +109,12 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 	// anyStart: the block routine counts invalid bytes too (Go's decoder):
 	// it takes every stretch that is not ASCII, from any byte on.
 	anyStart := d == scalar.UTF8 && k.utf8.badWord && block != nil
+	// badBlock: a routine that counts invalid UTF-8, for what block fails
+	// on in the utf8 dialect.
+	var badBlock utf8Block
+	if d == scalar.UTF8 && !anyStart && block != nil {
+		badBlock = k.utf8.badFallback
+	}
 	if block == nil && blockTables(d) != nil && !widths {
 		block, generic = generic, nil
 	}
@@ -164,6 +174,12 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 			}
 			if m >= streakEnd {
 				span, genericTakes = hardSpan, true
+			}
+			if m == 0 && badBlock != nil {
+				// Invalid UTF-8 (utf8 dialect): the routine that counts it
+				// takes a span, longer each time in a row.
+				part, m = countAny(badBlock, p[:min(len(p), span)], need)
+				span = min(2*span, maxHardSpan)
 			}
 			if m == 0 {
 				// Text the block routine keeps failing on (invalid bytes

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 
@@ -130,4 +131,64 @@ func TestUTF8BadWordPairsAtBlockEnd(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A kernel whose block routine stops at invalid UTF-8 (the AVX-512 VBMI
+// one) hands the utf8 dialect's invalid stretches to its badFallback, in
+// spans, and the counts stay exact; the block routine still counts the
+// valid text between them.
+func TestUTF8BadFallback(t *testing.T) {
+	bad := badWordRoutines(t)[0]
+	blockBytes, badBytes := 0, 0
+	stops := func(p []byte, tab *utf8Tables, lineMask uint64) utf8Result {
+		// utf8WordsGo up to the block that holds the first invalid byte
+		// (and back to the start of the char that crosses into it).
+		n := len(p)
+		for i := 0; i < len(p); {
+			c, size := utf8.DecodeRune(p[i:])
+			if c == utf8.RuneError && size == 1 {
+				n = i &^ 63
+				break
+			}
+			i += size
+		}
+		for n > 0 && n < len(p) && !utf8.RuneStart(p[n]) {
+			n--
+		}
+		r := utf8WordsGo(p[:n], tab, lineMask)
+		blockBytes += int(r.n)
+		return r
+	}
+	counted := func(p []byte, tab *utf8Tables, lineMask uint64) utf8Result {
+		r := bad.block(p, tab, lineMask)
+		badBytes += int(r.n)
+		return r
+	}
+	k := Kernel{Name: "stops", count: countSWAR, utf8: utf8Funcs{block: stops, badFallback: counted}}
+	rng := rand.New(rand.NewPCG(43, 44))
+	for i := range 40 {
+		var text []byte
+		for len(text) < 20000 {
+			if rng.IntN(2000) == 0 {
+				for range 1 + rng.IntN(50) {
+					text = append(text, badWordPieces[rng.IntN(28)]...)
+				}
+			}
+			text = append(text, badWordPieces[28+rng.IntN(len(badWordPieces)-28)]...)
+		}
+		for _, need := range []Need{NeedLines | NeedWords | NeedChars, NeedAll} {
+			want := scalar.CountAll(text, scalar.UTF8)
+			require.Equal(t, masked(want, need), masked(k.Count(text, scalar.UTF8, need).Counts(), need), "text %d", i)
+			acc := scalar.Partial{}
+			for pos := 0; pos < len(text); {
+				n := min(rng.IntN(3000), len(text)-pos)
+				acc = acc.Merge(k.Count(text[pos:pos+n], scalar.UTF8, need))
+				pos += n
+			}
+			require.Equal(t, masked(want, need), masked(acc.Counts(), need), "text %d in pieces", i)
+		}
+	}
+	t.Logf("block routine %d bytes, badFallback %d", blockBytes, badBytes)
+	require.Greater(t, badBytes, 50000, "the badFallback must take the invalid stretches")
+	require.Greater(t, blockBytes, 2*badBytes, "the block routine must take the valid text")
 }

@@ -34,7 +34,7 @@ type utf8State struct {
 }
 
 // utf8BlocksAVX2 counts p[:n] into st (utf8_avx2_amd64.s); it reads
-// p[-3:0] and up to the byte after the last 64-byte block, which must be
+// p[-4:0] and up to the byte after the last 64-byte block, which must be
 // zero from p[n] on when n is not a multiple of 64.
 //
 //go:noescape
@@ -46,7 +46,7 @@ func utf8BlocksAVX2(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8Stat
 const edgeSpan = 64 + 66 - 1
 
 // utf8WordsAVX2 is the avx2 kernel's utf8Block: it counts the first
-// block (and the 3 zero bytes before it) and the last ones (and zeros
+// block (and the 4 zero bytes before it) and the last ones (and zeros
 // after them) from padded copies, the blocks between from p itself.
 func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	st := utf8State{head: ^uint64(0)}
@@ -57,18 +57,18 @@ func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 		// the first line as any other.
 		st.head, st.lineStart, lineMask = 0, -(lineMask &^ lineMaskCol), ^uint64(0)
 	}
-	// buf: 3 bytes before, up to edgeSpan counted, the rest of their last
+	// buf: 4 bytes before, up to edgeSpan counted, the rest of their last
 	// block and 2 bytes after.
-	var buf [3 + 192 + 2]byte
+	var buf [4 + 192 + 2]byte
 	head := len(p)
 	if head > edgeSpan {
 		head = 64
 	}
-	copy(buf[3:], p[:min(len(p), head+2)])
-	utf8BlocksAVX2(&buf[3], head, t, lineMask, &st)
+	copy(buf[4:], p[:min(len(p), head+2)])
+	utf8BlocksAVX2(&buf[4], head, t, lineMask, &st)
 	done := int(st.n)
 	if done == head && head < len(p) {
-		// The blocks i ≥ 64 with p[i-3 : i+66] inside p.
+		// The blocks i ≥ 64 with p[i-4 : i+66] inside p.
 		mid := (len(p) - 66) / 64 * 64
 		if mid > 0 {
 			utf8BlocksAVX2(&p[64], mid, t, lineMask, &st)
@@ -77,8 +77,8 @@ func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 		if done == 64+mid {
 			buf = [len(buf)]byte{}
 			rest := len(p) - done
-			copy(buf[:], p[done-3:])
-			utf8BlocksAVX2(&buf[3], rest, t, lineMask, &st)
+			copy(buf[:], p[done-4:])
+			utf8BlocksAVX2(&buf[4], rest, t, lineMask, &st)
 			done += int(st.n)
 		}
 	}

@@ -8,12 +8,13 @@
 // The AVX2 twin of utf8WordsAVX512 (utf8_avx512_amd64.s): lines, words,
 // chars and (lineMask -1) line lengths in chars of p[:n], 64 bytes per
 // block, added to *st; in the gnu dialects (t.badSkip) up to the first
-// block that is not valid UTF-8 or holds a char outside the allow-list
-// (st.n = its index, else n). In the utf8 dialect it counts invalid
-// blocks too (invalid: every byte Go's decoder rejects is a char, a word
-// char; st.badTail carries what the next block must know), st.n = n.
-// AVX2 has no byte-masked
-// loads, so the caller (utf8WordsAVX2) makes every read safe: p[-3:0] and
+// block that holds a char outside the allow-list or, measuring widths,
+// is not valid UTF-8 (st.n = its index, else n). It counts invalid
+// blocks too (invalid: in the utf8 dialect every byte Go's decoder
+// rejects is a char, a word char; in the gnu ones a byte glibc skips, no
+// char and transparent; st.badTail carries what the next block must
+// know). AVX2 has no byte-masked
+// loads, so the caller (utf8WordsAVX2) makes every read safe: p[-4:0] and
 // the byte after the last block are readable,
 // and when n is not a multiple of 64 the bytes from p[n] on are zero
 // (ASCII after a complete char: no error, and masked out of every count).
@@ -481,14 +482,16 @@ widecols:
 	JMP       widecounted
 
 invalid:
-	// The utf8 dialect (the gnu ones stop at an invalid block, see
-	// gnuallow): the block is not valid UTF-8, and every byte that does
-	// not start a valid sequence is a char of its own, a word char (Go's
-	// decoder). The char starts are then the bytes that no valid
-	// sequence covers (R11), with one convention at the edges: a
-	// sequence still open at lane 63 counts as valid (a block does not
-	// look past its end); the next block corrects that when it turns
-	// out cut short (their continuation bytes are chars). Everything
+	// The block is not valid UTF-8. In the utf8 dialect every byte that
+	// does not start a valid sequence is a char of its own, a word char
+	// (Go's decoder); in the gnu ones (see gnuinvalid) it is skipped: no
+	// char, transparent (glibc's). The char starts are then the bytes
+	// that no valid sequence covers (R11; gnu: less the invalid ones),
+	// with one convention at the edges: a sequence still open at lane 63
+	// counts as valid (a block does not look past its end, nor checks
+	// the range of lane 63's next byte, as a valid block does not); the
+	// next block corrects that when it turns out cut short (utf8: their
+	// continuation bytes are chars; gnu: the lead is none). Everything
 	// else is as for a valid block: the separators are whole sequences,
 	// and a char's lanes before its last are transparent.
 	//
@@ -496,11 +499,21 @@ invalid:
 	// p[R15-3+j] (j = 0..2: the last byte before the block that is not a
 	// continuation), which needs `need` continuation bytes in the block:
 	// whole and valid, it covers lanes 0..need-1 (spill3); cut short,
-	// its 2-j continuation bytes before the block are chars (SI). The
-	// range check of its second byte, where that is before the block,
-	// was that block's (a bad one made it count them as chars already).
+	// its 2-j continuation bytes before the block are chars (SI; gnu:
+	// its lead is none). The range check of its second byte, where that
+	// is before the block, was that block's (a bad one made it count
+	// them as chars already).
 	CMPQ      gnu-48(SP), $0
+	JEQ       invalidgo
+	// The gnu dialects (here a block after an invalid one, see badTail):
+	// never measuring widths.
+	CMPQ      widths-56(SP), $0
 	JNE       end
+	// (A lead F4–FD with a continuation after it, which glibc may take
+	// as a char above U+10FFFF, is outside the allow-list: GNU_ALLOW made
+	// its block hard, this one or the next.)
+
+invalidgo:
 	MOVQ      DX, spill0-152(SP)
 	MOVQ      R14, spill1-160(SP)
 	XORL      R13, R13
@@ -521,9 +534,9 @@ invalid:
 	MOVL      DX, R14
 	// DX: need = j - 1 + [lead ≥ E0] + [lead ≥ F0] for a lead C2–F4.
 	CMPL      R12, $0xc2
-	JB        straddled
+	JB        badlead
 	CMPL      R12, $0xf5
-	JAE       straddled
+	JAE       badlead
 	CMPL      R12, $0xe0
 	JB        needed
 	INCL      DX
@@ -544,22 +557,36 @@ needed:
 	CMPL      R12, $0xf0
 	JNE       pairok
 	CMPL      AX, $0x90
-	JB        straddled
+	JB        pairbad
 	JMP       pairok
 
 pairE0:
 	CMPL      AX, $0xa0
-	JB        straddled
+	JB        pairbad
 	JMP       pairok
 
 pairED:
 	CMPL      AX, $0xa0
-	JAE       straddled
+	JAE       pairbad
 	JMP       pairok
 
 pairF4:
 	CMPL      AX, $0x90
-	JAE       straddled
+	JB        pairok
+
+badlead:
+	// Not a valid lead: at -1 (j = 2) one of C0, C1, F5–FF was counted as
+	// a lead there (its next byte unchecked): cut short.
+	CMPL      R12, $0xc0
+	JB        straddled
+
+pairbad:
+	// Out of range: a lead before the block (j < 2) was counted as
+	// invalid there; the lead at -1 was counted as a char, its range
+	// unchecked (j = 2): cut short.
+	CMPL      R14, $2
+	JNE       straddled
+	JMP       cutshort
 
 pairok:
 	TZCNTQ    R11, AX
@@ -570,12 +597,22 @@ pairok:
 	JMP       straddled
 
 cutshort:
+	CMPQ      gnu-48(SP), $0
+	JNE       cutgnu
 	SUBQ      R14, SI
 	ADDQ      $2, SI
+	JMP       straddled
+
+cutgnu:
+	DECQ      SI
 
 straddled:
 	MOVQ      R13, spill3-176(SP)
 	MOVQ      R11, spill2-168(SP)
+	CMPQ      gnu-48(SP), $0
+	JNE       missedw
+
+leads:
 	// Then the leads of the block: AX two-byte, R12 three- and four-byte
 	// (both range-checked), R13 four-byte; R11 (and in spill2): the
 	// bytes that are not continuations, N.
@@ -588,6 +625,20 @@ straddled:
 	SHLQ      $32, R11
 	ORQ       R11, R13
 	MOVQ      spill2-168(SP), R11
+	// A lead at lane 63 whatever its next byte (the next block checks it),
+	// and C0, C1, F5–FF there too, as a valid block counts them.
+	MOVBLZX   63(DI)(R15*1), DX
+	CMPL      DX, $0xc0
+	JB        lead63
+	CMPL      DX, $0xe0
+	JAE       lead63long
+	BTSQ      $63, AX
+	JMP       lead63
+
+lead63long:
+	BTSQ      $63, R12
+
+lead63:
 	// The valid sequences, at their leads (a lane past 63 counts as a
 	// continuation, N>>k shifting in zeros): two bytes AX = l2 &^ N>>1;
 	// three and four R12 = l34 &^ (N>>1 | N>>2), less the four-byte ones
@@ -633,6 +684,8 @@ straddled:
 	ANDQ      R13, R12
 	SHRQ      $61, R12
 	MOVQ      R12, badTail-248(SP)
+	CMPQ      gnu-48(SP), $0
+	JNE       gnuinvalidtail
 	MOVQ      AX, R11
 	MOVQ      spill0-152(SP), DX
 	MOVQ      spill1-160(SP), R14
@@ -640,9 +693,174 @@ straddled:
 	VPXOR     Y5, Y5, Y5
 	JMP       measure
 
-gnuallow:
+missedw:
+	// The gnu dialects: lane 0 a continuation that no sequence takes
+	// (a skipped byte) after a char complete at lane -1, which the block
+	// before did not classify there (its next byte, a continuation, did
+	// not start a char); a word char there starts a word now (a
+	// separator was one there already). AX: bytes -4..-1, DX byte -1.
+	TESTQ     $1, R11
+	JNZ       leads
+	TESTQ     $1, R13
+	JNZ       leads
+	MOVL      -4(DI)(R15*1), AX
+	MOVL      AX, DX
+	SHRL      $24, DX
+	CMPL      DX, $0x80
+	JAE       missedmulti
+	CMPL      DX, $0x21
+	JB        leads
+	CMPL      DX, $0x7f
+	JAE       leads
+	JMP       missedword
+
+missedmulti:
+	// A multi-byte char p[-4+j:0] (j = 0..2: its lead, the last byte
+	// before lane 0 that is not a continuation), as long as its lead
+	// announces, valid: a word char unless t's separator tables (lead,
+	// n1, n2 at its first three bytes; n2 every byte for a two-byte one)
+	// hold it.
+	CMPL      DX, $0xc0
+	JAE       leads
+	MOVL      AX, DX
+	NOTL      DX
+	LEAL      (AX)(AX*1), R12
+	ORL       R12, DX
+	ANDL      $0x00808080, DX
+	JZ        leads
+	BSRL      DX, DX
+	SUBL      $7, DX
+	SHRXL     DX, AX, AX
+	SHRL      $3, DX
+	MOVBLZX   AX, R12
+	CMPL      R12, $0xc2
+	JB        leads
+	CMPL      R12, $0xf5
+	JAE       leads
+	MOVL      $2, R14
+	CMPL      R12, $0xe0
+	JB        missedlen
+	INCL      R14
+	CMPL      R12, $0xf0
+	JB        missedlen
+	INCL      R14
+
+missedlen:
+	ADDL      DX, R14
+	CMPL      R14, $4
+	JNE       leads
+	MOVL      AX, R14
+	SHRL      $8, R14
+	MOVBLZX   R14, R14
+	CMPL      R12, $0xed
+	JEQ       missedED
+	CMPL      R12, $0xf4
+	JEQ       missedF4
+	CMPL      R12, $0xe0
+	JEQ       missedE0
+	CMPL      R12, $0xf0
+	JNE       missedok
+	CMPL      R14, $0x90
+	JB        leads
+	JMP       missedok
+
+missedE0:
+	CMPL      R14, $0xa0
+	JB        leads
+	JMP       missedok
+
+missedED:
+	CMPL      R14, $0xa0
+	JAE       leads
+	JMP       missedok
+
+missedF4:
+	CMPL      R14, $0x90
+	JAE       leads
+
+missedok:
+	MOVQ      t+16(FP), R14
+	ANDL      $0x7f, R12
+	MOVBLZX   utf8Tables_lead(R14)(R12*1), R12
+	MOVL      AX, DX
+	SHRL      $8, DX
+	ANDL      $0x7f, DX
+	MOVBLZX   utf8Tables_n1(R14)(DX*1), DX
+	ANDL      DX, R12
+	MOVL      AX, DX
+	SHRL      $16, DX
+	ANDL      $0x7f, DX
+	MOVBLZX   utf8Tables_n2(R14)(DX*1), DX
+	ANDL      DX, R12
+	JNZ       leads
+
+missedword:
+	BTQ       $63, R9
+	JCS       missedin
+	INCQ      R10
+
+missedin:
+	BTSQ      $63, R9
+	JMP       leads
+
+gnuinvalidtail:
+	// The gnu dialects: AX the char starts as Go's decoder has them, DX
+	// the valid leads. The chars are the ASCII bytes (not
+	// continuations, high bit clear: R13) and the valid leads; the
+	// others (R12) are skipped bytes, transparent. No line lengths
+	// (they are widths here: the routine stops). Each valid char is
+	// classified at its last byte, before the next char start of AX.
+	VMOVDQU   (DI)(R15*1), Y0
+	VPMOVMSKB Y0, R12
+	VMOVDQU   32(DI)(R15*1), Y0
+	VPMOVMSKB Y0, R13
+	SHLQ      $32, R13
+	ORQ       R13, R12
+	ANDNQ     R11, R12, R13
+	ORQ       DX, R13
+	ANDNQ     AX, R13, R12
+	ANDQ      BX, R13
+	POPCNTQ   R13, R13
+	ADDQ      R13, SI
+	MOVQ      spill0-152(SP), DX
+	POPCNTQ   DX, R13
+	ADDQ      R13, R8
+	MOVBQSX   64(DI)(R15*1), R13
+	ADDQ      $64, R13
+	NOTQ      R13
+	SHRQ      $63, R13
+	SHRQ      $1, R13, AX
+	ANDQ      BX, AX
+	MOVQ      spill1-160(SP), R14
+	ANDNQ     AX, R14, AX
+	ANDNQ     AX, R12, AX
+	VPXOR     Y5, Y5, Y5
+	JMP       gnuctrls
+
+gnuinvalid:
+	// A block that is not valid UTF-8 in the gnu dialects: counted as
+	// invalid (above) when it holds no char outside the allow-list
+	// (GNU_ALLOW, which the bytes around an invalid one may also trip:
+	// then the block is hard, as before) and widths are not measured.
+	CMPQ      widths-56(SP), $0
+	JNE       end
+	VPXOR     Y5, Y5, Y5
+	GNU_ALLOW(0)
+	GNU_ALLOW(32)
 	VPTEST    Y5, Y5
 	JNZ       end
+	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
+	SHLQ      $32, R12
+	ORQ       R12, R11
+	SHLQ      $32, R13
+	ORQ       R13, DX
+	SHLQ      $32, AX
+	ORQ       AX, R14
+	JMP       invalidgo
+
+gnuallow:
+	VPTEST    Y5, Y5
+	JNZ       gnuinvalid
 	GNU_ALLOW(0)
 	GNU_ALLOW(32)
 	CMPQ      widths-56(SP), $0
@@ -908,6 +1126,27 @@ gnuctrls:
 	SHLQ      $32, R12
 	ORQ       R12, R13
 	ANDNQ     AX, R13, AX
+	// A word char at lane 63 (p[64] starts a char) that is a sequence
+	// still open there is one p[64] cuts short: skipped bytes, not a
+	// word char.
+	BTQ       $63, AX
+	JCC       words
+	MOVBLZX   63(DI)(R15*1), R12
+	CMPL      R12, $0xc0
+	JAE       open63
+	CMPL      R12, $0x80
+	JB        words
+	MOVBLZX   62(DI)(R15*1), R12
+	CMPL      R12, $0xe0
+	JAE       open63
+	CMPL      R12, $0xc0
+	JAE       words
+	MOVBLZX   61(DI)(R15*1), R12
+	CMPL      R12, $0xf0
+	JB        words
+
+open63:
+	BTRQ      $63, AX
 	JMP       words
 
 gnuascii:

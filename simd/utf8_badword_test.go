@@ -192,3 +192,106 @@ func TestUTF8BadFallback(t *testing.T) {
 	require.Greater(t, badBytes, 50000, "the badFallback must take the invalid stretches")
 	require.Greater(t, blockBytes, 2*badBytes, "the block routine must take the valid text")
 }
+
+// gnuBadPieces: what glibc takes above U+10FFFF (a char: the block is
+// hard), what it skips (one byte at a time), and the chars of the
+// allow-list, for the gnu dialects' invalid blocks.
+var gnuBadPieces = []string{
+	"\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xf8\x88\x80\x80\x80", "\xfc\x84\x80\x80\x80\x80", "\x80", "\x85", "\x9f", "\xa0", "\xbf", "\xc0", "\xc1", "\xc2", "\xdf", "\xe0", "\xe2", "\xed", "\xef",
+	"\xf0", "\xfe", "\xff", "\xe0\x80", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xf0\x8f\xbf\xbf", "\xe2\x82",
+	"\xf0\x9f\x98", "\xf0\x9f", "\xc3\xa9\xa9",
+	"é", "ж", "中", "€", "😀", "\u00a0", "\u2003", "\u202f", "\u205f", "\u3000", "\u2060",
+	"a", "wc", "x ", " ", "\t", "\n", "\n\n", "\r", "\x01", "\x7f",
+}
+
+// checkGNUBad checks the block routine on q in the gnu dialects (no
+// widths): exact where it stops or not (the reference counts the rest),
+// and it returns how much it took.
+func checkGNUBad(t *testing.T, k blockRoutine, q []byte) int {
+	t.Helper()
+	took := 0
+	for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
+		for _, need := range []Need{NeedLines | NeedWords | NeedChars, NeedWords} {
+			part, m := countValid(k.block, q, d, need)
+			all := part.Merge(scalar.Count(q[m:], d))
+			require.Equal(t, masked(scalar.CountAll(q, d), need), masked(all.Counts(), need), "%s %s need %04b, took %d: %x", k.name, d, need, m, q)
+			took += m
+		}
+	}
+	return took / 4
+}
+
+// The AVX2 routine counts the gnu dialects' invalid blocks too (bytes
+// glibc skips: no char, transparent), exactly, at every length 0..300 of
+// random such text (where pieces next to each other also make chars it
+// must leave to the reference); and takes text with an invalid byte every
+// ~100 bytes whole.
+func TestUTF8GNUBadRandom(t *testing.T) {
+	for _, k := range badWordRoutines(t) {
+		rng := rand.New(rand.NewPCG(45, 46))
+		for n := 0; n <= 300; n++ {
+			for range 10 {
+				var q []byte
+				for len(q) < n {
+					q = append(q, gnuBadPieces[rng.IntN(len(gnuBadPieces))]...)
+				}
+				checkGNUBad(t, k, q[:n])
+			}
+		}
+		words := []string{"the", "data", "café", "über", "привет", "λόγος", "中文字", "日本語の", "한국어", "😀", "—", "“quoted”"}
+		seps := []string{" ", " ", "\u00a0", "\u3000", "\n", "\t"}
+		took, total := 0, 0
+		for range 20 {
+			var q []byte
+			for len(q) < 5000 {
+				q = append(q, words[rng.IntN(len(words))]...)
+				if rng.IntN(12) == 0 {
+					q = append(q, []byte{0xff, 0x80, 0xc0, 0xed}[rng.IntN(4)])
+				}
+				q = append(q, seps[rng.IntN(len(seps))]...)
+			}
+			took += checkGNUBad(t, k, q)
+			total += len(q)
+		}
+		t.Logf("%s took %d of %d bytes", k.name, took, total)
+		require.Greater(t, took, total*9/10, "%s must take text with an invalid byte every ~100 bytes", k.name)
+	}
+}
+
+// Each piece glibc skips at every offset 0..130 of valid gnu text, then
+// more text, and every two of them in a row around the end of the first
+// block.
+func TestUTF8GNUBadEveryOffset(t *testing.T) {
+	for _, k := range badWordRoutines(t) {
+		for _, bad := range gnuBadPieces[:28] {
+			for off := 0; off <= 130; off++ {
+				for _, ctx := range []string{"é a€ ", "中\n😀 ", "ab ", "\u00a0ж", "x\x01"} {
+					var q []byte
+					for len(q) < off {
+						q = append(q, ctx...)
+					}
+					q = append(q[:off:off], bad...)
+					checkGNUBad(t, k, q)
+					for _, after := range []string{"ж ok 😀 ", "xy z\n", "\xbf\xbf", "中", " "} {
+						p := bytes.Clone(q)
+						for len(p) < 200 {
+							p = append(p, after...)
+						}
+						checkGNUBad(t, k, p)
+					}
+				}
+			}
+		}
+		for _, a := range gnuBadPieces {
+			for _, b := range gnuBadPieces {
+				for off := 58; off <= 64; off++ {
+					for _, pre := range []string{"a", " ", "é"} {
+						q := bytes.Repeat([]byte(pre), off/len(pre))
+						q = append(append(append(q, a...), b...), "\x80\x80 ok"...)
+						checkGNUBad(t, k, q)
+					}
+				}
+			}
+		}
+	}
+}

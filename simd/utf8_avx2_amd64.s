@@ -188,6 +188,16 @@ CONST32(utf8C7C, $0x7c7c7c7c7c7c7c7c)
 	VPMOVMSKB Y1, l2; \
 	VPMOVMSKB Y2, l34
 
+// MERGE_HALVES: the masks of the two HALFs into 64 bits: char starts
+// R11, '\n's DX, separators R14 (the second half's R12, R13, AX).
+#define MERGE_HALVES \
+	SHLQ $32, R12; \
+	ORQ  R12, R11; \
+	SHLQ $32, R13; \
+	ORQ  R13, DX; \
+	SHLQ $32, AX; \
+	ORQ  AX, R14
+
 // LUT(tab, idx, dst): dst = VPSHUFB of the 16-byte table tab (memory) by
 // the nibbles idx.
 #define LUT(tab, idx, dst) \
@@ -413,12 +423,7 @@ slow:
 	JNE       gnuallow
 
 allowed:
-	SHLQ      $32, R12
-	ORQ       R12, R11
-	SHLQ      $32, R13
-	ORQ       R13, DX
-	SHLQ      $32, AX
-	ORQ       AX, R14
+	MERGE_HALVES
 	// R12: the other line ends of the measure (gnu widths), else 0.
 	XORL      R12, R12
 	VPTEST    Y5, Y5
@@ -850,12 +855,7 @@ gnuinvalid:
 	VPTEST    Y5, Y5
 	JNZ       end
 	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
-	SHLQ      $32, R12
-	ORQ       R12, R11
-	SHLQ      $32, R13
-	ORQ       R13, DX
-	SHLQ      $32, AX
-	ORQ       AX, R14
+	MERGE_HALVES
 	JMP       invalidgo
 
 gnuallow:

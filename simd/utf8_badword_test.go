@@ -69,6 +69,15 @@ func checkBadWord(t *testing.T, k blockRoutine, q []byte) {
 	}
 }
 
+// randomPieces returns n bytes of random pieces (the last one cut).
+func randomPieces(rng *rand.Rand, pieces []string, n int) []byte {
+	var q []byte
+	for len(q) < n {
+		q = append(q, pieces[rng.IntN(len(pieces))]...)
+	}
+	return q[:n]
+}
+
 // The block routines that count invalid UTF-8 (utf8 dialect) take random
 // invalid text of every length 0..300 whole and count it exactly.
 func TestUTF8BadWordRandom(t *testing.T) {
@@ -76,11 +85,7 @@ func TestUTF8BadWordRandom(t *testing.T) {
 		rng := rand.New(rand.NewPCG(41, 42))
 		for n := 0; n <= 300; n++ {
 			for range 40 {
-				var q []byte
-				for len(q) < n {
-					q = append(q, badWordPieces[rng.IntN(len(badWordPieces))]...)
-				}
-				checkBadWord(t, k, q[:n])
+				checkBadWord(t, k, randomPieces(rng, badWordPieces, n))
 			}
 		}
 	}
@@ -231,11 +236,7 @@ func TestUTF8GNUBadRandom(t *testing.T) {
 		rng := rand.New(rand.NewPCG(45, 46))
 		for n := 0; n <= 300; n++ {
 			for range 10 {
-				var q []byte
-				for len(q) < n {
-					q = append(q, gnuBadPieces[rng.IntN(len(gnuBadPieces))]...)
-				}
-				checkGNUBad(t, k, q[:n])
+				checkGNUBad(t, k, randomPieces(rng, gnuBadPieces, n))
 			}
 		}
 		words := []string{"the", "data", "café", "über", "привет", "λόγος", "中文字", "日本語の", "한국어", "😀", "—", "“quoted”"}

@@ -9,11 +9,11 @@
 // chars and (lineMask -1) line lengths in chars of p[:n], 64 bytes per
 // block, added to *st; in the gnu dialects (t.badSkip) up to the first
 // block that holds a char outside the allow-list or, measuring widths,
-// is not valid UTF-8 (st.n = its index, else n). It counts invalid
+// one it cannot measure (st.n = its index, else n). It counts invalid
 // blocks too (invalid: in the utf8 dialect every byte Go's decoder
 // rejects is a char, a word char; in the gnu ones a byte glibc skips, no
-// char and transparent; st.badTail carries what the next block must
-// know). AVX2 has no byte-masked
+// char, transparent and no column; st.badTail carries what the next
+// block must know). AVX2 has no byte-masked
 // loads, so the caller (utf8WordsAVX2) makes every read safe: p[-4:0] and
 // the byte after the last block are readable,
 // and when n is not a multiple of 64 the bytes from p[n] on are zero
@@ -54,7 +54,11 @@
 //	block's wide chars), the two halves' wide vectors, spill slots (the
 //	emoji loop, gnucheck), bmp, bmpZero, bmpExtra (st's gnuBMP bits),
 //	zeroMask and extraMask (the block's chars gnucheck corrects by a
-//	column less or more) and pending (gnucheck's chars)
+//	column less or more), pending (gnucheck's chars); secondOK and
+//	fourthOK (^0, but in an invalid block measuring widths: the lanes
+//	where a valid sequence has its second byte, or a valid four-byte one
+//	its last: where the wide marks may be), widthEnds and gnuW (that
+//	block's other line ends, and its word chars)
 //
 // Columns are chars (utf8) or, in the gnu dialects, chars plus one per
 // wide char: GNU_WIDTH finds the three-byte ones (at their second byte),
@@ -315,7 +319,44 @@ CONST32(utf8C7C, $0x7c7c7c7c7c7c7c7c)
 	VPOR      Y3, Y2, Y2; \
 	VPMOVMSKB Y2, dst
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $248-40
+// WIDTH_ENDS: the gnu line widths, one column per char: '\r' and '\f'
+// end the measure too, tabs move it (tabMask tells them from the line
+// ends): all of them into R12, with DX the block's '\n's. Any other
+// control ('\v', width 0) in the block's lanes stops the routine before
+// the block, and so do tabs before the first line end (the column is
+// known only after one). AX, R13, Y0, Y2, Y3 scratch.
+#define WIDTH_ENDS \
+	VMOVDQU   (DI)(R15*1), Y0; \
+	ENDS(Y0, R12); \
+	CTRLS(Y0, R13); \
+	VPCMPEQB  utf8CTAB<>(SB), Y0, Y2; \
+	VPMOVMSKB Y2, AX; \
+	MOVL      AX, tabMask-144(SP); \
+	VMOVDQU   32(DI)(R15*1), Y0; \
+	ENDS(Y0, AX); \
+	SHLQ      $32, AX; \
+	ORQ       AX, R12; \
+	CTRLS(Y0, AX); \
+	SHLQ      $32, AX; \
+	ORQ       AX, R13; \
+	VPCMPEQB  utf8CTAB<>(SB), Y0, Y2; \
+	VPMOVMSKB Y2, AX; \
+	MOVL      AX, tabMask-140(SP); \
+	ORQ       tabMask-144(SP), R12; \
+	MOVQ      DX, AX; \
+	ORQ       R12, AX; \
+	ANDNQ     R13, AX, R13; \
+	ANDQ      BX, R13; \
+	JNZ       end; \
+	MOVQ      head-24(SP), R13; \
+	INCQ      R13; \
+	NEGQ      R13; \
+	SBBQ      R13, R13; \
+	MOVQ      tabMask-144(SP), AX; \
+	ANDNQ     AX, R13, AX; \
+	JNZ       end
+
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $280-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -363,6 +404,8 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $248-40
 	MOVQ R12, badTail-248(SP)
 	MOVQ $0, zeroMask-208(SP)
 	MOVQ $0, extraMask-216(SP)
+	MOVQ $-1, secondOK-256(SP)
+	MOVQ $-1, fourthOK-264(SP)
 	XORQ R15, R15
 	// CX: the end of the whole blocks; n in the frame. BX: all lanes.
 	MOVQ CX, n-40(SP)
@@ -484,6 +527,8 @@ widecols:
 	ANDQ      BX, R12
 	POPCNTQ   R12, R12
 	SUBQ      R12, colBias-64(SP)
+	CMPQ      secondOK-256(SP), $-1
+	JNE       gnuinvalidwords
 	JMP       widecounted
 
 invalid:
@@ -510,17 +555,24 @@ invalid:
 	// them as chars already).
 	CMPQ      gnu-48(SP), $0
 	JEQ       invalidgo
-	// The gnu dialects (here a block after an invalid one, see badTail):
-	// never measuring widths.
+	// The gnu dialects (here a block after an invalid one, see badTail;
+	// a lead F4–FD with a continuation after it, which glibc may take as
+	// a char above U+10FFFF, is outside the allow-list: GNU_ALLOW made
+	// its block hard, this one or the next). Measuring widths, a block
+	// whose chars gnucheck marked narrower or wider is hard (it checked
+	// them as valid ones).
 	CMPQ      widths-56(SP), $0
-	JNE       end
-	// (A lead F4–FD with a continuation after it, which glibc may take
-	// as a char above U+10FFFF, is outside the allow-list: GNU_ALLOW made
-	// its block hard, this one or the next.)
+	JEQ       invalidgo
+	MOVQ      zeroMask-208(SP), R13
+	ORQ       extraMask-216(SP), R13
+	JNZ       end
+	JMP       gnuinvalidends
 
 invalidgo:
 	MOVQ      DX, spill0-152(SP)
 	MOVQ      R14, spill1-160(SP)
+	MOVQ      $0, secondOK-256(SP)
+	MOVQ      $0, fourthOK-264(SP)
 	XORL      R13, R13
 	MOVL      -3(DI)(R15*1), AX
 	MOVL      AX, DX
@@ -599,6 +651,19 @@ pairok:
 	JB        cutshort
 	MOVQ      $-1, R13
 	BZHIQ     DX, R13, R13
+	// Where its wide marks may be (measuring widths): its second byte at
+	// lane 0 (its lead at -1, j = 2), its last at lane need-1 (F0–F4).
+	CMPL      R14, $2
+	JNE       pairlast
+	MOVQ      $1, secondOK-256(SP)
+
+pairlast:
+	CMPL      R12, $0xf0
+	JB        straddled
+	MOVQ      R13, AX
+	SHRQ      $1, AX
+	XORQ      R13, AX
+	MOVQ      AX, fourthOK-264(SP)
 	JMP       straddled
 
 cutshort:
@@ -609,6 +674,16 @@ cutshort:
 	JMP       straddled
 
 cutgnu:
+	// Its lead was one char (and, j = 2, one column: its marks would be
+	// in this block). Measuring widths with its second byte before the
+	// block (j < 2), which may have marked it wider or narrower there, the
+	// block is hard.
+	CMPQ      widths-56(SP), $0
+	JEQ       cutlead
+	CMPL      R14, $2
+	JNE       end
+
+cutlead:
 	DECQ      SI
 
 straddled:
@@ -667,8 +742,10 @@ lead63:
 	ORQ       R12, AX
 	MOVQ      AX, DX
 	SHLQ      $1, AX
+	ORQ       AX, secondOK-256(SP)
 	SHLQ      $2, R12
 	SHLQ      $3, R13
+	ORQ       R13, fourthOK-264(SP)
 	ORQ       R12, AX
 	ORQ       R13, AX
 	ORQ       spill3-176(SP), AX
@@ -811,25 +888,19 @@ missedin:
 gnuinvalidtail:
 	// The gnu dialects: AX the char starts as Go's decoder has them, DX
 	// the valid leads. The chars are the ASCII bytes (not
-	// continuations, high bit clear: R13) and the valid leads; the
-	// others (R12) are skipped bytes, transparent. No line lengths
-	// (they are widths here: the routine stops). Each valid char is
-	// classified at its last byte, before the next char start of AX.
+	// continuations, high bit clear) and the valid leads (into R11); the
+	// others (R12) are skipped bytes, transparent and no column. Each
+	// valid char is classified at its last byte, before the next char
+	// start of AX (the word chars into AX).
 	VMOVDQU   (DI)(R15*1), Y0
 	VPMOVMSKB Y0, R12
 	VMOVDQU   32(DI)(R15*1), Y0
 	VPMOVMSKB Y0, R13
 	SHLQ      $32, R13
 	ORQ       R13, R12
-	ANDNQ     R11, R12, R13
-	ORQ       DX, R13
-	ANDNQ     AX, R13, R12
-	ANDQ      BX, R13
-	POPCNTQ   R13, R13
-	ADDQ      R13, SI
-	MOVQ      spill0-152(SP), DX
-	POPCNTQ   DX, R13
-	ADDQ      R13, R8
+	ANDNQ     R11, R12, R11
+	ORQ       DX, R11
+	ANDNQ     AX, R11, R12
 	MOVBQSX   64(DI)(R15*1), R13
 	ADDQ      $64, R13
 	NOTQ      R13
@@ -840,22 +911,62 @@ gnuinvalidtail:
 	ANDNQ     AX, R14, AX
 	ANDNQ     AX, R12, AX
 	VPXOR     Y5, Y5, Y5
+	MOVQ      spill0-152(SP), DX
+	CMPQ      widths-56(SP), $0
+	JNE       gnuinvalidwidths
+	POPCNTQ   DX, R13
+	ADDQ      R13, R8
+	ANDQ      BX, R11
+	POPCNTQ   R11, R13
+	ADDQ      R13, SI
+	JMP       gnuctrls
+
+gnuinvalidwidths:
+	// Measuring widths: the block's columns are its valid chars (R11)
+	// and its wide marks where secondOK and fourthOK have them, measured
+	// as a valid block's; the words (gnuW) after (gnuinvalidwords).
+	MOVQ      AX, gnuW-280(SP)
+	MOVQ      widthEnds-272(SP), R12
+	JMP       widthmarks
+
+gnuinvalidwords:
+	// The end of a block from gnuinvalidwidths: its chars, its words.
+	ANDQ      BX, R11
+	POPCNTQ   R11, AX
+	ADDQ      AX, SI
+	MOVQ      $-1, secondOK-256(SP)
+	MOVQ      $-1, fourthOK-264(SP)
+	MOVQ      gnuW-280(SP), AX
 	JMP       gnuctrls
 
 gnuinvalid:
 	// A block that is not valid UTF-8 in the gnu dialects: counted as
 	// invalid (above) when it holds no char outside the allow-list
 	// (GNU_ALLOW, which the bytes around an invalid one may also trip:
-	// then the block is hard, as before) and widths are not measured.
-	CMPQ      widths-56(SP), $0
-	JNE       end
+	// then the block is hard, as before) and, measuring widths, none the
+	// width tables reject (no gnucheck here), and the block's controls
+	// and tabs allow (WIDTH_ENDS, before anything is counted).
 	VPXOR     Y5, Y5, Y5
 	GNU_ALLOW(0)
 	GNU_ALLOW(32)
+	CMPQ      widths-56(SP), $0
+	JEQ       gnuinvalidallow
+	MOVQ      $0, zeroMask-208(SP)
+	MOVQ      $0, extraMask-216(SP)
+	GNU_WIDTH(0, wide0-104(SP))
+	GNU_WIDTH(32, wide1-136(SP))
+
+gnuinvalidallow:
 	VPTEST    Y5, Y5
 	JNZ       end
 	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
 	MERGE_HALVES
+	CMPQ      widths-56(SP), $0
+	JEQ       invalidgo
+
+gnuinvalidends:
+	WIDTH_ENDS
+	MOVQ      R12, widthEnds-272(SP)
 	JMP       invalidgo
 
 gnuallow:
@@ -1024,42 +1135,9 @@ checked:
 	JMP       gnuallowed
 
 widthends:
-	// The gnu line widths, one column per char: '\r' and '\f' end the
-	// measure too, tabs move it (R12); any other control ('\v', width 0)
-	// in the block's lanes stops the routine before it.
-	VMOVDQU   (DI)(R15*1), Y0
-	ENDS(Y0, R12)
-	CTRLS(Y0, R13)
-	VMOVDQU   32(DI)(R15*1), Y0
-	ENDS(Y0, AX)
-	SHLQ      $32, AX
-	ORQ       AX, R12
-	CTRLS(Y0, AX)
-	SHLQ      $32, AX
-	ORQ       AX, R13
-	// Tabs are events of the measure too (tabMask tells them from the
-	// line ends), where the column is known: after a line end.
-	VMOVDQU   (DI)(R15*1), Y0
-	VPCMPEQB  utf8CTAB<>(SB), Y0, Y2
-	VPMOVMSKB Y2, AX
-	MOVL      AX, tabMask-144(SP)
-	VMOVDQU   32(DI)(R15*1), Y0
-	VPCMPEQB  utf8CTAB<>(SB), Y0, Y2
-	VPMOVMSKB Y2, AX
-	MOVL      AX, tabMask-140(SP)
-	MOVQ      tabMask-144(SP), AX
-	TESTQ     AX, AX
-	JZ        notabs
-	CMPQ      head-24(SP), $-1
-	JEQ       end
+	WIDTH_ENDS
 
-notabs:
-	ORQ       AX, R12
-	MOVQ      DX, AX
-	ORQ       R12, AX
-	ANDNQ     R13, AX, R13
-	ANDQ      BX, R13
-	JNZ       end
+widthmarks:
 	// The wide chars (their second bytes) for the measure.
 	VMOVDQU   wide0-104(SP), Y0
 	VPMOVMSKB Y0, AX
@@ -1067,6 +1145,7 @@ notabs:
 	VPMOVMSKB Y0, R13
 	SHLQ      $32, R13
 	ORQ       R13, AX
+	ANDQ      secondOK-256(SP), AX
 	ORQ       extraMask-216(SP), AX
 	MOVQ      AX, wideMask-72(SP)
 	// The emoji (the only four-byte chars the allow-list passes: F0 9F
@@ -1082,6 +1161,7 @@ notabs:
 	SHLQ      $32, R13
 	ORQ       R13, AX
 	ANDQ      BX, AX
+	ANDQ      fourthOK-264(SP), AX
 	JNZ       emoji
 	JMP       measure
 

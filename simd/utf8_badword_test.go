@@ -204,17 +204,29 @@ func TestUTF8BadFallback(t *testing.T) {
 var gnuBadPieces = []string{
 	"\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xf8\x88\x80\x80\x80", "\xfc\x84\x80\x80\x80\x80", "\x80", "\x85", "\x9f", "\xa0", "\xbf", "\xc0", "\xc1", "\xc2", "\xdf", "\xe0", "\xe2", "\xed", "\xef",
 	"\xf0", "\xfe", "\xff", "\xe0\x80", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xf0\x8f\xbf\xbf", "\xe2\x82",
-	"\xf0\x9f\x98", "\xf0\x9f", "\xc3\xa9\xa9",
+	"\xf0\x9f\x98", "\xf0\x9f", "\xc3\xa9\xa9", "\xe4\xb8", "\xef\xbd", "\xf0\x9f\x91", // (the last three: wide chars cut short)
 	"é", "ж", "中", "€", "😀", "\u00a0", "\u2003", "\u202f", "\u205f", "\u3000", "\u2060",
 	"a", "wc", "x ", " ", "\t", "\n", "\n\n", "\r", "\x01", "\x7f",
+	// (widths: wide, zero-width, one column, the other line ends, a
+	// control of width 0)
+	"ａ", "👍🏽", "\u1100", "\u0301", "\u200b", "\u00ad", "\f", "\v",
 }
 
-// checkGNUBad checks the block routine on q in the gnu dialects (no
-// widths): exact where it stops or not (the reference counts the rest),
-// and it returns how much it took.
-func checkGNUBad(t *testing.T, k blockRoutine, q []byte) int {
+// gnuBadInvalid: the pieces of gnuBadPieces that are invalid.
+const gnuBadInvalid = 31
+
+// gnuWidthBefore are texts whose last line's column is known, which the
+// widths checks put before q (the routine then follows tab stops from
+// its first byte on).
+var gnuWidthBefore = []string{"ab\n", "\n中\t"}
+
+// checkGNUBad checks the block routine on q in the gnu dialects: exact
+// where it stops or not (the reference counts the rest), and it returns
+// how much it took; measuring widths too, with the kernel's width routine
+// (at an unknown column, and after each of gnuWidthBefore), and how much
+// that took after them.
+func checkGNUBad(t *testing.T, k blockRoutine, q []byte) (took, tookWidths int) {
 	t.Helper()
-	took := 0
 	for _, d := range []scalar.Dialect{scalar.GNUUTF8, scalar.GNUUTF8Posix} {
 		for _, need := range []Need{NeedLines | NeedWords | NeedChars, NeedWords} {
 			part, m := countValid(k.block, q, d, need)
@@ -222,15 +234,33 @@ func checkGNUBad(t *testing.T, k blockRoutine, q []byte) int {
 			require.Equal(t, masked(scalar.CountAll(q, d), need), masked(all.Counts(), need), "%s %s need %04b, took %d: %x", k.name, d, need, m, q)
 			took += m
 		}
+		if k.widths == nil {
+			continue
+		}
+		part, m := countValid(k.widths, q, d, NeedAll)
+		all := part.Merge(scalar.Count(q[m:], d))
+		want := scalar.Count(q, d)
+		require.Equal(t, want.Counts(), all.Counts(), "%s %s widths, took %d: %x", k.name, d, m, q)
+		if len(q) > 0 && q[0]&0xc0 != 0x80 {
+			require.Equal(t, canonTail(want.Sum), canonTail(all.Sum), "%s %s widths, took %d: %x", k.name, d, m, q)
+		}
+		for _, before := range gnuWidthBefore {
+			line := scalar.Count([]byte(before), d)
+			part, m := countValidAt(k.widths, q, d, NeedAll, int64(line.Sum.Tail.Apply(0)))
+			tookWidths += m
+			all := line.Merge(part).Merge(scalar.Count(q[m:], d))
+			require.Equal(t, scalar.CountAll(append([]byte(before), q...), d), all.Counts(), "%s %s widths after %q, took %d: %x", k.name, d, before, m, q)
+		}
 	}
-	return took / 4
+	return took / 4, tookWidths / (2 * len(gnuWidthBefore))
 }
 
 // The AVX2 routine counts the gnu dialects' invalid blocks too (bytes
-// glibc skips: no char, transparent), exactly, at every length 0..300 of
-// random such text (where pieces next to each other also make chars it
-// must leave to the reference); and takes text with an invalid byte every
-// ~100 bytes whole.
+// glibc skips: no char, transparent, no column), exactly, with and
+// without widths, at every length 0..300 of random such text (where
+// pieces next to each other also make chars it must leave to the
+// reference); and takes text with an invalid byte every ~100 bytes whole
+// (measuring widths, all but the few blocks it cannot measure).
 func TestUTF8GNUBadRandom(t *testing.T) {
 	for _, k := range badWordRoutines(t) {
 		rng := rand.New(rand.NewPCG(45, 46))
@@ -241,7 +271,7 @@ func TestUTF8GNUBadRandom(t *testing.T) {
 		}
 		words := []string{"the", "data", "café", "über", "привет", "λόγος", "中文字", "日本語の", "한국어", "😀", "—", "“quoted”"}
 		seps := []string{" ", " ", "\u00a0", "\u3000", "\n", "\t"}
-		took, total := 0, 0
+		took, tookWidths, total := 0, 0, 0
 		for range 20 {
 			var q []byte
 			for len(q) < 5000 {
@@ -251,11 +281,14 @@ func TestUTF8GNUBadRandom(t *testing.T) {
 				}
 				q = append(q, seps[rng.IntN(len(seps))]...)
 			}
-			took += checkGNUBad(t, k, q)
+			m, mw := checkGNUBad(t, k, q)
+			took += m
+			tookWidths += mw
 			total += len(q)
 		}
-		t.Logf("%s took %d of %d bytes", k.name, took, total)
+		t.Logf("%s took %d of %d bytes, measuring widths %d", k.name, took, total, tookWidths)
 		require.Greater(t, took, total*9/10, "%s must take text with an invalid byte every ~100 bytes", k.name)
+		require.Greater(t, tookWidths, total*9/10, "%s must measure text with an invalid byte every ~100 bytes", k.name)
 	}
 }
 
@@ -264,9 +297,9 @@ func TestUTF8GNUBadRandom(t *testing.T) {
 // block.
 func TestUTF8GNUBadEveryOffset(t *testing.T) {
 	for _, k := range badWordRoutines(t) {
-		for _, bad := range gnuBadPieces[:28] {
+		for _, bad := range gnuBadPieces[:gnuBadInvalid] {
 			for off := 0; off <= 130; off++ {
-				for _, ctx := range []string{"é a€ ", "中\n😀 ", "ab ", "\u00a0ж", "x\x01"} {
+				for _, ctx := range []string{"é a€ ", "中\n😀 ", "ab ", "\u00a0ж", "x\x01", "中\t😀\n"} {
 					var q []byte
 					for len(q) < off {
 						q = append(q, ctx...)

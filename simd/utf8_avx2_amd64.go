@@ -2,14 +2,12 @@
 
 package simd
 
-import "unicode/utf8"
-
 // utf8FuncsAVX2 are the avx2 kernel's UTF-8 routines: one block routine
 // for every UTF-8 dialect (in the gnu ones it checks the allow-list in
 // nibble form, gnuNibbles, a subset of gnuAllow, and what that rejects
 // below U+10000 exactly, gnuBMP).
 func utf8FuncsAVX2() utf8Funcs {
-	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2, nibbleAllow: true, bmpAllow: true, widthBMP: true, badWord: true}
+	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2, nibbleAllow: true, bmpAllow: true, widthBMP: true, badWord: true, badSkip: true}
 }
 
 // utf8State is the running state of utf8BlocksAVX2, carried from call to
@@ -82,14 +80,7 @@ func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 			done += int(st.n)
 		}
 	}
-	if t.badWord && done == len(p) && len(p)%64 == 0 {
-		// The utf8 dialect: a sequence open at the end of the last
-		// block (whole) was counted as valid, one char; the end of p
-		// cuts it short: each byte is a char.
-		if k := incompleteSuffix(p); k > 1 && !utf8.FullRune(p[len(p)-k:]) {
-			st.chars += uint64(k - 1)
-		}
-	}
+	st.chars += openEnd(p, t, done)
 	if done > 0 && done < len(p) {
 		st.carry, st.words = stopClass(p, done, t, st.carry, st.words)
 	}

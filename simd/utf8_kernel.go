@@ -378,6 +378,20 @@ func countAny(block utf8Block, p []byte, need Need) (scalar.Partial, int) {
 	return scalar.Partial{Dialect: scalar.UTF8, Bytes: uint64(len(q)), Sum: s}, len(q)
 }
 
+// openEnd is what a block routine that counts invalid UTF-8 (t.badWord:
+// the utf8 dialect) adds to its count of p when it counted done bytes of
+// it: a sequence open at the end of its last block, whole, was counted as
+// valid, one char (the routine leaves that to the next block); when that
+// end is p's, which cuts it short, each of its bytes is a char.
+func openEnd(p []byte, t *utf8Tables, done int) uint64 {
+	if t.badWord && done == len(p) && len(p)%64 == 0 {
+		if k := incompleteSuffix(p); k > 1 && !utf8.FullRune(p[len(p)-k:]) {
+			return uint64(k - 1)
+		}
+	}
+	return 0
+}
+
 // lineMaskAtCol returns the lineMask that asks the gnu width block
 // routine (utf8WordsAVX2, the only one given it) for line lengths of text
 // known to start at column c of a line that began before it (a line end

@@ -13,6 +13,10 @@ type utf8StateNEON struct {
 	// extra: columns beyond one per char (gnu widths: the wide chars
 	// less the zero-width ones).
 	extra uint64
+	// badTail: the last block counted (the utf8 dialect) held an invalid
+	// lead in its last three lanes, which the next block's validation
+	// reads as if it were valid: that block is counted as invalid.
+	badTail uint64
 	// bmp: the gnu dialects' exact check of the chars the nibble tables
 	// reject (bmpFor: gnuBMP's class bits, or measuring widths its width
 	// bits; nil: none, such a block is hard); zero, wider: measuring
@@ -21,7 +25,8 @@ type utf8StateNEON struct {
 }
 
 // utf8BlocksNEON counts p[:n] into st (utf8_neon_arm64.s): the utf8
-// dialect and the gnu ones, line widths included. It reads p[-3:0] and up
+// dialect (invalid UTF-8 included) and the gnu ones, line widths
+// included. It reads p[-3:0] and up
 // to the byte after the last 64-byte block, which must be zero from p[n]
 // on when n is not a multiple of 64.
 //
@@ -64,6 +69,7 @@ func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 			done += int(st.n)
 		}
 	}
+	st.chars += openEnd(p, t, done)
 	if done > 0 && done < len(p) {
 		st.carry, st.words = stopClass(p, done, t, st.carry, st.words)
 	}

@@ -9,9 +9,12 @@
 // dialect and the gnu ones: lines, words, chars and (lineMask -1) line
 // lengths in chars (gnu: in columns, see below) of p[:n],
 // 64 bytes per block, added to *st, up to the first block that is not
-// valid UTF-8 or (the gnu dialects, t.badSkip) holds a char that the
+// valid UTF-8 (the gnu dialects, t.badSkip) or holds a char that the
 // gnuNibbles tables reject and st.bmp (gnuBMP's class bits) does not admit
-// (st.n = its index, else n). The caller (utf8WordsNEON)
+// (st.n = its index, else n). In the utf8 dialect it counts invalid
+// blocks too, as utf8BlocksAVX2 does (invalid: every byte Go's decoder
+// rejects is a char, a word char; st.badTail carries what the next block
+// must know). The caller (utf8WordsNEON)
 // makes p[-3:0] and the byte after the last block readable, and the bytes
 // from p[n] on zero when n is not a multiple of 64.
 //
@@ -22,7 +25,7 @@
 // the multi-byte separator ends (the six t.sepEnd lookups on b-2, b-1, b
 // share a bit). Then the whole block again: continuation bytes, '\n's and
 // the six ASCII separators (TBL of spaceLUT by the low nibble, compared
-// with b; a byte ≥ 0x80 matching it is 0xFF, invalid anyway). Byte masks
+// with b: no byte ≥ 0x80 matches). Byte masks
 // are reduced to 64-bit masks with the weighted ADDP fold of
 // neon_arm64.s. Each char is classified at its last byte, the bytes
 // before it transparent: W = char ends &^ S (gnu: &^ the ASCII controls,
@@ -54,7 +57,8 @@
 //	the gnu controls from the classes to the word rule); frame: R20
 //	while gnucheck or the emoji loop runs, colBias (st.extra: columns
 //	beyond one per char), widths (lineMask in the gnu dialects, else 0),
-//	R26 in the emoji loop, zeroMask (the block's zero-width chars).
+//	R26 in the emoji loop, zeroMask (the block's zero-width chars),
+//	badTail (st.badTail: the next block is counted as invalid).
 //	V31 0x0f, V30 zero, V29 bit weights, V28 spaceLUT, V25–V27 t.valid,
 //	V19–V24 t.sepEnd, V18 errors, V17 7, V16 15, V15 2, V14 '\n', V13
 //	0x80, V12 popcount scratch, V0–V11 scratch.
@@ -62,8 +66,11 @@
 // Loop invariant: st's counts plus R6, R7, R8 (and R9–R12, colBias) are
 // those of p[:R4]; V18 is zero.
 
-DATA utf8NEONSpaceLUT<>+0(SB)/8, $0xffffffffffffff20
-DATA utf8NEONSpaceLUT<>+8(SB)/8, $0xffff0d0c0b0a09ff
+// utf8NEONSpaceLUT: the ASCII separator with each low nibble, else 0,
+// which no byte with that low nibble but 0 equals (0xFF would: an
+// invalid byte taken for a separator).
+DATA utf8NEONSpaceLUT<>+0(SB)/8, $0x0000000000000020
+DATA utf8NEONSpaceLUT<>+8(SB)/8, $0x00000d0c0b0a0900
 GLOBL utf8NEONSpaceLUT<>(SB), RODATA|NOPTR, $16
 
 DATA utf8NEONWeights<>+0(SB)/8, $0x8040201008040201
@@ -312,6 +319,8 @@ TEXT ·utf8BlocksNEON(SB), NOSPLIT, $48-40
 	MOVD    utf8StateNEON_lineStart(R3), R12
 	MOVD    utf8StateNEON_extra(R3), R19
 	MOVD    R19, colBias-16(SP)
+	MOVD    utf8StateNEON_badTail(R3), R19
+	MOVD    R19, badTail-48(SP)
 	// widths: the gnu dialects (t.badSkip) measuring line widths.
 	MOVBU   utf8Tables_badSkip(R2), R19
 	NEG     R19, R19
@@ -355,11 +364,13 @@ multi:
 	CHUNK(16, V1)
 	CHUNK(32, V2)
 	CHUNK(48, V3)
+	MASK(V0, V1, V2, V3, R20)
 	VMOV    V18.D[0], R21
 	VMOV    V18.D[1], R22
 	ORR     R21, R22, R22
-	CBNZ    R22, end
-	MASK(V0, V1, V2, V3, R20)
+	MOVD    badTail-48(SP), R21
+	ORR     R21, R22, R22
+	CBNZ    R22, invalid
 	// The gnu dialects (t.badSkip): the allow-list, whose rejections
 	// make the block hard as errors do.
 	MOVBU   utf8Tables_badSkip(R2), R19
@@ -776,4 +787,194 @@ end:
 	MOVD    R12, utf8StateNEON_lineStart(R3)
 	MOVD    colBias-16(SP), R19
 	MOVD    R19, utf8StateNEON_extra(R3)
+	MOVD    badTail-48(SP), R19
+	MOVD    R19, utf8StateNEON_badTail(R3)
 	RET
+
+// LEADS16(off): for the 16 bytes b at R15+off, the leads whose sequence
+// may be valid as 16-bit masks OR-ed in at bit off: two-byte ones (C0–DF)
+// into R24, three- and four-byte ones (E0–FF) into R25, each only where
+// the byte after it passes Keiser & Lemire's range checks for that lead
+// (the three lookups on b and b+1, their overlong, surrogate and
+// too-large classes: V0 0x7C), which also rules out C0, C1 and F5–FF
+// before a continuation (before anything else the continuation check
+// does); and the four-byte ones (F0–FF) into R26. V1: 6; V4–V12
+// scratch, R19 scratch.
+#define LEADS16(off) \
+	ADD     $(off), R15, R19; \
+	VLD1    (R19), [V4.B16]; \
+	ADD     $1, R19, R19; \
+	VLD1    (R19), [V5.B16]; \
+	VUSHR   $4, V4.B16, V6.B16; \
+	VTBL    V6.B16, [V25.B16], V7.B16; \
+	VAND    V31.B16, V4.B16, V8.B16; \
+	VTBL    V8.B16, [V26.B16], V8.B16; \
+	VAND    V8.B16, V7.B16, V7.B16; \
+	VUSHR   $4, V5.B16, V8.B16; \
+	VTBL    V8.B16, [V27.B16], V8.B16; \
+	VAND    V8.B16, V7.B16, V7.B16; \
+	VAND    V0.B16, V7.B16, V7.B16; \
+	VCMEQ   V30.B16, V7.B16, V7.B16; \
+	VUSHR   $5, V4.B16, V8.B16; \
+	VCMEQ   V1.B16, V8.B16, V9.B16; \
+	VAND    V7.B16, V9.B16, V9.B16; \
+	FOLD16(V9, R19); \
+	ORR     R19<<(off), R24, R24; \
+	VCMEQ   V17.B16, V8.B16, V9.B16; \
+	VAND    V7.B16, V9.B16, V9.B16; \
+	FOLD16(V9, R19); \
+	ORR     R19<<(off), R25, R25; \
+	VCMEQ   V16.B16, V6.B16, V9.B16; \
+	FOLD16(V9, R19); \
+	ORR     R19<<(off), R26, R26
+
+invalid:
+	// The block is not valid UTF-8 (or the block before left an invalid
+	// lead in its last lanes, badTail): in the utf8 dialect every byte
+	// that does not start a valid sequence is a char of its own, a word
+	// char (Go's decoder), as utf8BlocksAVX2's invalid path has it: the
+	// char starts are the bytes no valid sequence covers; a sequence
+	// still open at lane 63 counts as valid, and the next block corrects
+	// it when it turns out cut short; everything else is as for a valid
+	// block (the separators are whole sequences, a char's lanes before
+	// its last transparent). The gnu dialects stop here.
+	MOVBU   utf8Tables_badSkip(R2), R19
+	CBNZ    R19, end
+	VEOR    V18.B16, V18.B16, V18.B16
+	MOVD    R20, sepends-8(SP)
+	// N (R21): the bytes that are not continuations; H (R22): those at
+	// 0x80 or above.
+	VLD1    (R15), [V0.B16, V1.B16, V2.B16, V3.B16]
+	HIGH_EQ(6, V15, V0, V1, V2, V3, R21)
+	MVN     R21, R21
+	VCMTST  V13.B16, V0.B16, V4.B16
+	VCMTST  V13.B16, V1.B16, V5.B16
+	VCMTST  V13.B16, V2.B16, V6.B16
+	VCMTST  V13.B16, V3.B16, V7.B16
+	MASK(V4, V5, V6, V7, R22)
+	// First the sequence that reaches into the block from its lead
+	// p[R15-3+j] (j = 0..2, R19: the last byte before the block that is
+	// not a continuation), which needs `need` (R26) continuation bytes in
+	// the block: whole and valid, it covers lanes 0..need-1 (R23); cut
+	// short, its 2-j continuation bytes before the block are chars. Not a
+	// lead (C2–F4), or its second byte (R24) out of range: it was counted
+	// as invalid there (at -1, j = 2, a char either way; before that the
+	// range check was that block's). R25: the lead.
+	MOVD    $0, R23
+	MOVWU   -3(R15), R24
+	MVN     R24, R25
+	ORR     R24<<1, R25, R25
+	MOVD    $0x808080, R19
+	AND     R19, R25, R25
+	CBZ     R25, straddled
+	CLZ     R25, R19
+	MOVD    $56, R26
+	SUB     R19, R26, R19
+	LSR     R19, R24, R24
+	AND     $0xff, R24, R25
+	UBFX    $8, R24, $8, R24
+	LSR     $3, R19, R19
+	CMP     $0xc2, R25
+	BLO     straddled
+	CMP     $0xf5, R25
+	BHS     straddled
+	SUB     $1, R19, R26
+	CMP     $0xe0, R25
+	CINC    HS, R26, R26
+	CMP     $0xf0, R25
+	CINC    HS, R26, R26
+	CMP     $0, R26
+	BLE     straddled
+	// The second byte in range for the lead.
+	CMP     $0xe0, R25
+	BEQ     pairE0
+	CMP     $0xed, R25
+	BEQ     pairED
+	CMP     $0xf0, R25
+	BEQ     pairF0
+	CMP     $0xf4, R25
+	BNE     pairok
+	CMP     $0x90, R24
+	BHS     straddled
+	B       pairok
+
+pairE0:
+	CMP     $0xa0, R24
+	BLO     straddled
+	B       pairok
+
+pairED:
+	CMP     $0xa0, R24
+	BHS     straddled
+	B       pairok
+
+pairF0:
+	CMP     $0x90, R24
+	BLO     straddled
+
+pairok:
+	// Enough continuation bytes before the block's first char start?
+	RBIT    R21, R24
+	CLZ     R24, R24
+	CMP     R26, R24
+	BLO     cutshort
+	MOVD    $1, R23
+	LSL     R26, R23, R23
+	SUB     $1, R23, R23
+	B       straddled
+
+cutshort:
+	ADD     $2, R8, R8
+	SUB     R19, R8, R8
+
+straddled:
+	// Then the leads of the block (LEADS16): R24 two-byte, R25 three-
+	// and four-byte (both range-checked), R26 four-byte.
+	MOVD    $0x7c, R19
+	VMOV    R19, V0.B16
+	MOVD    $6, R19
+	VMOV    R19, V1.B16
+	MOVD    $0, R24
+	MOVD    $0, R25
+	MOVD    $0, R26
+	LEADS16(0)
+	LEADS16(16)
+	LEADS16(32)
+	LEADS16(48)
+	// The valid sequences, at their leads (a lane past 63 counts as a
+	// continuation, N>>k shifting in zeros: one open at lane 63 counts as
+	// valid, the next block corrects that): two bytes R24 = l2 &^ N>>1;
+	// three and four R25 = l34 &^ (N>>1 | N>>2), less the four-byte ones
+	// whose fourth byte is not a continuation (N>>3); four R26; all
+	// R17.
+	LSR     $1, R21, R19
+	BIC     R19, R24, R24
+	BIC     R19, R25, R25
+	LSR     $2, R21, R19
+	BIC     R19, R25, R25
+	LSR     $3, R21, R19
+	AND     R26, R19, R19
+	BIC     R19, R25, R25
+	AND     R25, R26, R26
+	ORR     R25, R24, R17
+	// The covered lanes (R19): the second bytes of all of them, the third
+	// of the three- and four-byte ones, the fourth of the four-byte ones,
+	// and those of the sequence from before the block. Every other byte
+	// starts a char.
+	LSL     $1, R17, R19
+	ORR     R25<<2, R19, R19
+	ORR     R26<<3, R19, R19
+	ORR     R23, R19, R19
+	// badTail: lanes 61..63 hold a lead (N and H) that starts no valid
+	// sequence (as utf8BlocksAVX2's): the next block takes this path too.
+	AND     R22, R21, R22
+	BIC     R17, R22, R22
+	LSR     $61, R22, R22
+	MOVD    R22, badTail-48(SP)
+	// On as for a valid block, with the covered lanes as its
+	// continuations.
+	MOVD    R19, R21
+	MOVD    $0, R17
+	MOVD    sepends-8(SP), R20
+	VLD1    (R15), [V0.B16, V1.B16, V2.B16, V3.B16]
+	B       ascii

@@ -48,10 +48,11 @@ type utf8Funcs struct {
 	// every byte Go's decoder rejects is a char and a word char), see
 	// countAny; else it stops at the first invalid block.
 	badWord bool
-	// badSkip: gnuBlock and gnuWidthBlock count invalid UTF-8 too (the
-	// gnu dialects, where glibc skips a byte it rejects), but around a
-	// char they cannot count (what the tests may expect them to take).
-	badSkip bool
+	// badSkip: gnuBlock counts invalid UTF-8 too (the gnu dialects,
+	// where glibc skips a byte it rejects), but around a char it cannot
+	// count (what the tests may expect it to take); badWidths:
+	// gnuWidthBlock too.
+	badSkip, badWidths bool
 	// reference: count the UTF-8 dialects with the reference alone (the
 	// reference kernel, a baseline that must stay one).
 	reference bool

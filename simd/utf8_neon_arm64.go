@@ -13,7 +13,7 @@ type utf8StateNEON struct {
 	// extra: columns beyond one per char (gnu widths: the wide chars
 	// less the zero-width ones).
 	extra uint64
-	// badTail: the last block counted (the utf8 dialect) held an invalid
+	// badTail: the last block counted held an invalid
 	// lead in its last three lanes, which the next block's validation
 	// reads as if it were valid: that block is counted as invalid.
 	badTail uint64
@@ -25,8 +25,8 @@ type utf8StateNEON struct {
 }
 
 // utf8BlocksNEON counts p[:n] into st (utf8_neon_arm64.s): the utf8
-// dialect (invalid UTF-8 included) and the gnu ones, line widths
-// included. It reads p[-3:0] and up
+// dialect and the gnu ones (invalid UTF-8 included, but measuring gnu
+// widths), line widths included. It reads p[-4:0] and up
 // to the byte after the last 64-byte block, which must be zero from p[n]
 // on when n is not a multiple of 64.
 //
@@ -35,7 +35,7 @@ func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8Stat
 
 // utf8WordsNEON is the neon kernel's utf8Block for every UTF-8 dialect
 // (and the gnu ones' width routine): the twin of utf8WordsAVX2. It counts
-// the first block (and the 3 zero bytes before it) and the last ones (and
+// the first block (and the 4 zero bytes before it) and the last ones (and
 // zeros after them) from padded copies, the blocks between from p itself.
 func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	st := utf8StateNEON{head: ^uint64(0)}
@@ -45,17 +45,17 @@ func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 		// as if a line had just ended c columns before p (tabs included).
 		st.head, st.lineStart, lineMask = 0, -(lineMask &^ lineMaskCol), ^uint64(0)
 	}
-	var buf [3 + 192 + 2]byte
+	var buf [4 + 192 + 2]byte
 	const span = 64 + 66 - 1
 	head := len(p)
 	if head > span {
 		head = 64
 	}
-	copy(buf[3:], p[:min(len(p), head+2)])
-	utf8BlocksNEON(&buf[3], head, t, lineMask, &st)
+	copy(buf[4:], p[:min(len(p), head+2)])
+	utf8BlocksNEON(&buf[4], head, t, lineMask, &st)
 	done := int(st.n)
 	if done == head && head < len(p) {
-		// The blocks i ≥ 64 with p[i-3 : i+66] inside p.
+		// The blocks i ≥ 64 with p[i-4 : i+66] inside p.
 		mid := (len(p) - 66) / 64 * 64
 		if mid > 0 {
 			utf8BlocksNEON(&p[64], mid, t, lineMask, &st)
@@ -64,8 +64,8 @@ func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 		if done == 64+mid {
 			buf = [len(buf)]byte{}
 			rest := len(p) - done
-			copy(buf[:], p[done-3:])
-			utf8BlocksNEON(&buf[3], rest, t, lineMask, &st)
+			copy(buf[:], p[done-4:])
+			utf8BlocksNEON(&buf[4], rest, t, lineMask, &st)
 			done += int(st.n)
 		}
 	}

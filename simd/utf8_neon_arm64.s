@@ -11,11 +11,12 @@
 // 64 bytes per block, added to *st, up to the first block that is not
 // valid UTF-8 (the gnu dialects, t.badSkip) or holds a char that the
 // gnuNibbles tables reject and st.bmp (gnuBMP's class bits) does not admit
-// (st.n = its index, else n). In the utf8 dialect it counts invalid
-// blocks too, as utf8BlocksAVX2 does (invalid: every byte Go's decoder
-// rejects is a char, a word char; st.badTail carries what the next block
-// must know). The caller (utf8WordsNEON)
-// makes p[-3:0] and the byte after the last block readable, and the bytes
+// (st.n = its index, else n). It counts invalid blocks too, as
+// utf8BlocksAVX2 does (invalid: in the utf8 dialect every byte Go's
+// decoder rejects is a char, a word char; in the gnu ones, not measuring
+// widths, a byte glibc skips, no char and transparent; st.badTail carries
+// what the next block must know). The caller (utf8WordsNEON)
+// makes p[-4:0] and the byte after the last block readable, and the bytes
 // from p[n] on zero when n is not a multiple of 64.
 //
 // Per 16-byte chunk b (loads of b-1, b-2, b-3 are unaligned, so nothing
@@ -58,7 +59,9 @@
 //	while gnucheck or the emoji loop runs, colBias (st.extra: columns
 //	beyond one per char), widths (lineMask in the gnu dialects, else 0),
 //	R26 in the emoji loop, zeroMask (the block's zero-width chars),
-//	badTail (st.badTail: the next block is counted as invalid).
+//	badTail (st.badTail: the next block is counted as invalid), skipped
+//	(the gnu dialects: an invalid block's bytes glibc skips, for the
+//	controls mask R26).
 //	V31 0x0f, V30 zero, V29 bit weights, V28 spaceLUT, V25–V27 t.valid,
 //	V19–V24 t.sepEnd, V18 errors, V17 7, V16 15, V15 2, V14 '\n', V13
 //	0x80, V12 popcount scratch, V0–V11 scratch.
@@ -279,7 +282,7 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VCMEQ   V8.B16, V3.B16, V7.B16; \
 	MASK(V4, V5, V6, V7, dst)
 
-TEXT ·utf8BlocksNEON(SB), NOSPLIT, $48-40
+TEXT ·utf8BlocksNEON(SB), NOSPLIT, $64-40
 	MOVD    p+0(FP), R0
 	MOVD    n+8(FP), R13
 	MOVD    t+16(FP), R2
@@ -321,6 +324,7 @@ TEXT ·utf8BlocksNEON(SB), NOSPLIT, $48-40
 	MOVD    R19, colBias-16(SP)
 	MOVD    utf8StateNEON_badTail(R3), R19
 	MOVD    R19, badTail-48(SP)
+	MOVD    ZR, skipped-56(SP)
 	// widths: the gnu dialects (t.badSkip) measuring line widths.
 	MOVBU   utf8Tables_badSkip(R2), R19
 	NEG     R19, R19
@@ -468,6 +472,10 @@ ascii:
 	VCMEQ   V8.B16, V3.B16, V9.B16
 	VORR    V9.B16, V7.B16, V7.B16
 	MASK(V4, V5, V6, V7, R26)
+	// And an invalid block's skipped bytes (see invalid), transparent too.
+	MOVD    skipped-56(SP), R19
+	ORR     R19, R26, R26
+	MOVD    ZR, skipped-56(SP)
 
 ctrlsdone:
 	// S (R20): the ASCII separators and the multi-byte separator ends;
@@ -566,7 +574,30 @@ charsdone:
 	AND     R5, R25, R25
 	BIC     R20, R25, R24
 	BIC     R26, R24, R24
+	// The gnu dialects: a word char at lane 63 (p[64] starts a char) that
+	// is a sequence still open there is one p[64] cuts short: skipped
+	// bytes, not a word char (the next block counts it so).
+	TBZ     $63, R24, words
+	MOVBU   utf8Tables_badSkip(R2), R19
+	CBZ     R19, words
+	MOVBU   63(R15), R19
+	CMP     $0xc0, R19
+	BHS     open63
+	CMP     $0x80, R19
+	BLO     words
+	MOVBU   62(R15), R19
+	CMP     $0xe0, R19
+	BHS     open63
+	CMP     $0xc0, R19
+	BHS     words
+	MOVBU   61(R15), R19
+	CMP     $0xf0, R19
+	BLO     words
 
+open63:
+	AND     $~(1<<63), R24, R24
+
+words:
 	// Words (WORDS_GNUC_R): W in R24, S in R20.
 	ORR     R24, R20, R20
 	MVN     R20, R25
@@ -830,16 +861,35 @@ end:
 
 invalid:
 	// The block is not valid UTF-8 (or the block before left an invalid
-	// lead in its last lanes, badTail): in the utf8 dialect every byte
-	// that does not start a valid sequence is a char of its own, a word
-	// char (Go's decoder), as utf8BlocksAVX2's invalid path has it: the
-	// char starts are the bytes no valid sequence covers; a sequence
-	// still open at lane 63 counts as valid, and the next block corrects
-	// it when it turns out cut short; everything else is as for a valid
-	// block (the separators are whole sequences, a char's lanes before
-	// its last transparent). The gnu dialects stop here.
+	// lead in its last lanes, badTail), counted as utf8BlocksAVX2's
+	// invalid path does: in the utf8 dialect every byte that does not
+	// start a valid sequence is a char of its own, a word char (Go's
+	// decoder); in the gnu ones a byte glibc skips, no char and
+	// transparent. The char starts (as Go's decoder has them) are the
+	// bytes no valid sequence covers; a sequence still open at lane 63
+	// counts as valid, and the next block corrects it when it turns out
+	// cut short; everything else is as for a valid block (the separators
+	// are whole sequences, a char's lanes before its last transparent).
+	// The gnu dialects: a block with a char outside the allow-list
+	// (GNU_CHUNK, which the bytes around an invalid one may also trip; a
+	// lead F4–FD with a continuation after it, which glibc may take as a
+	// char above U+10FFFF, is outside it) is hard, as is every invalid
+	// block measuring widths.
 	MOVBU   utf8Tables_badSkip(R2), R19
+	CBZ     R19, invalidgo
+	MOVD    widths-24(SP), R19
 	CBNZ    R19, end
+	VEOR    V18.B16, V18.B16, V18.B16
+	GNU_CHUNK(0)
+	GNU_CHUNK(16)
+	GNU_CHUNK(32)
+	GNU_CHUNK(48)
+	VMOV    V18.D[0], R21
+	VMOV    V18.D[1], R22
+	ORR     R21, R22, R22
+	CBNZ    R22, end
+
+invalidgo:
 	VEOR    V18.B16, V18.B16, V18.B16
 	MOVD    R20, sepends-8(SP)
 	// N (R21): the bytes that are not continuations; H (R22): those at
@@ -856,10 +906,10 @@ invalid:
 	// p[R15-3+j] (j = 0..2, R19: the last byte before the block that is
 	// not a continuation), which needs `need` (R26) continuation bytes in
 	// the block: whole and valid, it covers lanes 0..need-1 (R23); cut
-	// short, its 2-j continuation bytes before the block are chars. Not a
-	// lead (C2–F4), or its second byte (R24) out of range: it was counted
-	// as invalid there (at -1, j = 2, a char either way; before that the
-	// range check was that block's). R25: the lead.
+	// short, its 2-j continuation bytes before the block are chars (gnu:
+	// its lead is none). The range check of its second byte (R24), where
+	// that is before the block, was that block's (a bad one made it count
+	// the lead as invalid there). R25: the lead.
 	MOVD    $0, R23
 	MOVWU   -3(R15), R24
 	MVN     R24, R25
@@ -875,9 +925,9 @@ invalid:
 	UBFX    $8, R24, $8, R24
 	LSR     $3, R19, R19
 	CMP     $0xc2, R25
-	BLO     straddled
+	BLO     badlead
 	CMP     $0xf5, R25
-	BHS     straddled
+	BHS     badlead
 	SUB     $1, R19, R26
 	CMP     $0xe0, R25
 	CINC    HS, R26, R26
@@ -895,22 +945,37 @@ invalid:
 	CMP     $0xf4, R25
 	BNE     pairok
 	CMP     $0x90, R24
-	BHS     straddled
+	BHS     pairbad
 	B       pairok
 
 pairE0:
 	CMP     $0xa0, R24
-	BLO     straddled
+	BLO     pairbad
 	B       pairok
 
 pairED:
 	CMP     $0xa0, R24
-	BHS     straddled
+	BHS     pairbad
 	B       pairok
 
 pairF0:
 	CMP     $0x90, R24
+	BHS     pairok
+	B       pairbad
+
+badlead:
+	// Not a valid lead: at -1 (j = 2) one of C0, C1, F5–FF was counted as
+	// a lead there (its next byte unchecked): cut short.
+	CMP     $0xc0, R25
 	BLO     straddled
+
+pairbad:
+	// Out of range: a lead before the block (j < 2) was counted as
+	// invalid there; the lead at -1 was counted as a char, its range
+	// unchecked (j = 2): cut short.
+	CMP     $2, R19
+	BNE     straddled
+	B       cutshort
 
 pairok:
 	// Enough continuation bytes before the block's first char start?
@@ -924,10 +989,96 @@ pairok:
 	B       straddled
 
 cutshort:
+	MOVBU   utf8Tables_badSkip(R2), R24
+	CBNZ    R24, cutgnu
 	ADD     $2, R8, R8
 	SUB     R19, R8, R8
+	B       straddled
+
+cutgnu:
+	SUB     $1, R8, R8
 
 straddled:
+	MOVBU   utf8Tables_badSkip(R2), R24
+	CBZ     R24, leads
+	// The gnu dialects: lane 0 a continuation that no sequence takes (a
+	// skipped byte) after a char complete at lane -1, which the block
+	// before did not classify there (its next byte, a continuation, did
+	// not start a char); a word char there starts a word now (a separator
+	// was one there already). R24: bytes -4..-1, R25 byte -1. (A lane 0
+	// that the sequence from before covers needs no test of its own: that
+	// sequence is no char complete at -1.)
+	TBNZ    $0, R21, leads
+	MOVWU   -4(R15), R24
+	LSR     $24, R24, R25
+	CMP     $0x80, R25
+	BHS     missedmulti
+	CMP     $0x21, R25
+	BLO     leads
+	CMP     $0x7f, R25
+	BHS     leads
+	B       missedword
+
+missedmulti:
+	// A multi-byte char p[-4+j:0] (j = 0..2 in R19: its lead R25, the
+	// last byte before lane 0 that is not a continuation), as long as its
+	// lead announces, valid (no surrogate: the overlong and too-large
+	// forms made the block before hard, outside the allow-list, but
+	// gnuNibbles admit ED A0–BF): a word char unless t's separator tables
+	// (lead, n1, n2 at its first three bytes, R25 R26 R24; n2 every byte
+	// for a two-byte one) hold it.
+	CMP     $0xc0, R25
+	BHS     leads
+	MVN     R24, R25
+	ORR     R24<<1, R25, R25
+	MOVD    $0x808080, R19
+	AND     R19, R25, R25
+	CBZ     R25, leads
+	CLZ     R25, R19
+	MOVD    $56, R26
+	SUB     R19, R26, R19
+	LSR     R19, R24, R24
+	LSR     $3, R19, R19
+	AND     $0xff, R24, R25
+	CMP     $0xc2, R25
+	BLO     leads
+	CMP     $0xf5, R25
+	BHS     leads
+	ADD     $2, R19, R19
+	CMP     $0xe0, R25
+	CINC    HS, R19, R19
+	CMP     $0xf0, R25
+	CINC    HS, R19, R19
+	CMP     $4, R19
+	BNE     leads
+	UBFX    $8, R24, $8, R26
+	CMP     $0xed, R25
+	BNE     missedok
+	CMP     $0xa0, R26
+	BHS     leads
+
+missedok:
+	AND     $0x7f, R25, R25
+	ADD     $utf8Tables_lead, R2, R19
+	MOVBU   (R19)(R25), R25
+	AND     $0x7f, R26, R26
+	ADD     $utf8Tables_n1, R2, R19
+	MOVBU   (R19)(R26), R26
+	AND     R26, R25, R25
+	UBFX    $16, R24, $7, R26
+	ADD     $utf8Tables_n2, R2, R19
+	MOVBU   (R19)(R26), R26
+	AND     R26, R25, R25
+	CBNZ    R25, leads
+
+missedword:
+	TBNZ    $63, R9, missedin
+	ADD     $1, R7, R7
+
+missedin:
+	ORR     $(1<<63), R9, R9
+
+leads:
 	// Then the leads of the block (LEADS16): R24 two-byte, R25 three-
 	// and four-byte (both range-checked), R26 four-byte.
 	MOVD    $0x7c, R19
@@ -965,14 +1116,40 @@ straddled:
 	ORR     R25<<2, R19, R19
 	ORR     R26<<3, R19, R19
 	ORR     R23, R19, R19
-	// badTail: lanes 61..63 hold a lead (N and H) that starts no valid
-	// sequence (as utf8BlocksAVX2's): the next block takes this path too.
+	// The gnu dialects: a lead at lane 63 whatever its next byte (the
+	// next block checks it), and C0, C1, F5–FF there too, is a char, as a
+	// valid block counts it.
+	MOVBU   utf8Tables_badSkip(R2), R24
+	CBZ     R24, tail
+	MOVBU   63(R15), R24
+	CMP     $0xc0, R24
+	BLO     tail
+	ORR     $(1<<63), R17, R17
+
+tail:
+	// R24: the ASCII bytes (N, not H). badTail: lanes 61..63 hold a lead
+	// (N and H) that starts no valid sequence (as utf8BlocksAVX2's): the
+	// next block takes this path too.
+	BIC     R22, R21, R24
 	AND     R22, R21, R22
 	BIC     R17, R22, R22
 	LSR     $61, R22, R22
 	MOVD    R22, badTail-48(SP)
 	// On as for a valid block, with the covered lanes as its
-	// continuations.
+	// continuations; the gnu dialects: the char starts that are neither
+	// ASCII nor valid leads are skipped bytes (R22): no char (counted out
+	// of R8 here), transparent (skipped, OR-ed into the controls).
+	MOVBU   utf8Tables_badSkip(R2), R22
+	CBZ     R22, invalidtail
+	ORR     R17, R24, R24
+	ORR     R19, R24, R22
+	MVN     R22, R22
+	MOVD    R22, skipped-56(SP)
+	AND     R5, R22, R22
+	POPCNT(R22, R22)
+	SUB     R22, R8, R8
+
+invalidtail:
 	MOVD    R19, R21
 	MOVD    $0, R17
 	MOVD    sepends-8(SP), R20

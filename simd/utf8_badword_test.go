@@ -3,6 +3,7 @@ package simd
 import (
 	"bytes"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -326,6 +327,27 @@ func TestUTF8GNUBadEveryOffset(t *testing.T) {
 					for _, pre := range []string{"a", " ", "é"} {
 						q := bytes.Repeat([]byte(pre), off/len(pre))
 						q = append(append(append(q, a...), b...), "\x80\x80 ok"...)
+						checkGNUBad(t, k, q)
+					}
+				}
+			}
+		}
+	}
+}
+
+// A block the widths checks stop the routine at ('\v', or a tab before
+// the first line end, or a char whose width they do not measure in an
+// invalid block) after its edges were counted: a char complete at lane -1
+// whose next byte is a continuation glibc skips (a word the block before
+// missed), or a lead at lane -1 that byte cuts short. The routine must
+// undo them: the counts stay exact.
+func TestUTF8GNUBadStopAfterEdge(t *testing.T) {
+	for _, k := range badWordRoutines(t, true) {
+		for _, pre := range []string{" ", "a", "x "} {
+			for _, last := range []string{"a", "é", "中", "😀", "\xc3", "\xe4\xb8"} {
+				for _, stop := range []string{"\v", "\t", "\u0301"} {
+					for _, edge := range []int{64, 128} {
+						q := []byte(strings.Repeat(pre, edge)[:edge-len(last)] + last + "\x80" + stop + " ok\nmore text \x80 here")
 						checkGNUBad(t, k, q)
 					}
 				}

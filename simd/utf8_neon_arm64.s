@@ -60,8 +60,16 @@
 //	beyond one per char), widths (lineMask in the gnu dialects, else 0),
 //	R26 in the emoji loop, zeroMask (the block's zero-width chars),
 //	badTail (st.badTail: the next block is counted as invalid), skipped
-//	(the gnu dialects: an invalid block's bytes glibc skips, for the
-//	controls mask R26).
+//	(the gnu dialects: an invalid block's bytes glibc skips: transparent,
+//	no char, no column); invalidAt (the index of the invalid block in
+//	progress; when the widths checks stop the routine there, its edges
+//	may have been counted already: the word at lane -1 that missedw
+//	counts, which stopClass counts alike, and the lead cut short there,
+//	which countValidAt recounts); measuring gnu widths in an invalid
+//	block: wideInv (its wide marks, WIDTH_HITS),
+//	secondOK and fourthOK (the lanes where a valid sequence has its
+//	second byte, or a valid four-byte one its last: where its wide marks
+//	may be).
 //	V31 0x0f, V30 zero, V29 bit weights, V28 spaceLUT, V25–V27 t.valid,
 //	V19–V24 t.sepEnd, V18 errors, V17 7, V16 15, V15 2, V14 '\n', V13
 //	0x80, V12 popcount scratch, V0–V11 scratch.
@@ -282,7 +290,7 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VCMEQ   V8.B16, V3.B16, V7.B16; \
 	MASK(V4, V5, V6, V7, dst)
 
-TEXT ·utf8BlocksNEON(SB), NOSPLIT, $64-40
+TEXT ·utf8BlocksNEON(SB), NOSPLIT, $88-40
 	MOVD    p+0(FP), R0
 	MOVD    n+8(FP), R13
 	MOVD    t+16(FP), R2
@@ -325,6 +333,8 @@ TEXT ·utf8BlocksNEON(SB), NOSPLIT, $64-40
 	MOVD    utf8StateNEON_badTail(R3), R19
 	MOVD    R19, badTail-48(SP)
 	MOVD    ZR, skipped-56(SP)
+	MOVD    $-1, R19
+	MOVD    R19, invalidAt-64(SP)
 	// widths: the gnu dialects (t.badSkip) measuring line widths.
 	MOVBU   utf8Tables_badSkip(R2), R19
 	NEG     R19, R19
@@ -475,7 +485,6 @@ ascii:
 	// And an invalid block's skipped bytes (see invalid), transparent too.
 	MOVD    skipped-56(SP), R19
 	ORR     R19, R26, R26
-	MOVD    ZR, skipped-56(SP)
 
 ctrlsdone:
 	// S (R20): the ASCII separators and the multi-byte separator ends;
@@ -497,6 +506,8 @@ measure:
 	// A line's columns: its char starts and wide chars (R22), and the
 	// columns before the block (R19).
 	ORR     R17, R21, R22
+	MOVD    skipped-56(SP), R19
+	BIC     R19, R22, R22
 	MOVD    colBias-16(SP), R19
 	ADD     R8, R19, R19
 
@@ -548,7 +559,12 @@ nextline:
 	CBNZ    R23, linesloop
 
 counted:
+	// The chars: the char starts but skipped bytes (the slot cleared for
+	// the next block).
 	AND     R5, R21, R24
+	MOVD    skipped-56(SP), R19
+	BIC     R19, R24, R24
+	MOVD    ZR, skipped-56(SP)
 	POPCNT(R24, R24)
 	ADD     R24, R8, R8
 	// colBias: the wide chars' extra columns, less the zero-width ones.
@@ -637,6 +653,8 @@ notabs:
 	ORR     R16, R24, R24
 	ORR     R22, R24, R23
 	BIC     R23, R26, R23
+	MOVD    skipped-56(SP), R19
+	BIC     R19, R23, R23
 	AND     R5, R23, R23
 	CBNZ    R23, end
 	// The emoji (the only four-byte chars the allow-list passes: F0 9F
@@ -644,12 +662,18 @@ notabs:
 	// (gnuEmojiWide, bit yy of word xx&63) is a column more, marked there
 	// in R17. R20 and R26 are spilled to free them. A block without
 	// continuation bytes (every lane a char start: pure ASCII ones) has
-	// no emoji's last byte.
+	// no emoji's last byte. In an invalid block they are the last bytes
+	// of its valid four-byte chars (fourthOK: the allow-list passed them).
 	CMN     $1, R21
 	BEQ     measure
+	MOVD    invalidAt-64(SP), R19
+	CMP     R19, R4
+	BEQ     emojiinvalid
 	SUB     $3, R15, R19
 	VLD1    (R19), [V8.B16, V9.B16, V10.B16, V11.B16]
 	HIGH_EQ(4, V16, V8, V9, V10, V11, R23)
+
+emojifound:
 	AND     R5, R23, R23
 	CBZ     R23, measure
 	MOVD    R20, sepends-8(SP)
@@ -676,6 +700,10 @@ emojinarrow:
 	MOVD    sepends-8(SP), R20
 	MOVD    ctrls-32(SP), R26
 	B       measure
+
+emojiinvalid:
+	MOVD    fourthOK-88(SP), R23
+	B       emojifound
 
 partial:
 	// The last block, partial (or none): only its lanes below n - R4
@@ -873,12 +901,11 @@ invalid:
 	// The gnu dialects: a block with a char outside the allow-list
 	// (GNU_CHUNK, which the bytes around an invalid one may also trip; a
 	// lead F4–FD with a continuation after it, which glibc may take as a
-	// char above U+10FFFF, is outside it) is hard, as is every invalid
-	// block measuring widths.
+	// char above U+10FFFF, is outside it) is hard; measuring widths, so
+	// is one with a char the width tables reject (no gnuBMP here); their
+	// wide marks into wideInv.
 	MOVBU   utf8Tables_badSkip(R2), R19
 	CBZ     R19, invalidgo
-	MOVD    widths-24(SP), R19
-	CBNZ    R19, end
 	VEOR    V18.B16, V18.B16, V18.B16
 	GNU_CHUNK(0)
 	GNU_CHUNK(16)
@@ -888,10 +915,26 @@ invalid:
 	VMOV    V18.D[1], R22
 	ORR     R21, R22, R22
 	CBNZ    R22, end
+	MOVD    widths-24(SP), R19
+	CBZ     R19, invalidgo
+	MOVD    $0, R23
+	MOVD    $0, R24
+	WIDTH_HITS(0)
+	WIDTH_HITS(16)
+	WIDTH_HITS(32)
+	WIDTH_HITS(48)
+	ORR     R24, R23, R19
+	AND     R5, R19, R19
+	CBNZ    R19, end
+	AND     R5, R17, R17
+	MOVD    R17, wideInv-72(SP)
 
 invalidgo:
 	VEOR    V18.B16, V18.B16, V18.B16
 	MOVD    R20, sepends-8(SP)
+	MOVD    R4, invalidAt-64(SP)
+	MOVD    ZR, secondOK-80(SP)
+	MOVD    ZR, fourthOK-88(SP)
 	// N (R21): the bytes that are not continuations; H (R22): those at
 	// 0x80 or above.
 	VLD1    (R15), [V0.B16, V1.B16, V2.B16, V3.B16]
@@ -986,6 +1029,19 @@ pairok:
 	MOVD    $1, R23
 	LSL     R26, R23, R23
 	SUB     $1, R23, R23
+	// Where its wide marks may be (measuring widths): its second byte at
+	// lane 0 (its lead at -1, j = 2), its last at lane need-1 (F0–F4).
+	CMP     $2, R19
+	BNE     pairlast
+	MOVD    $1, R24
+	MOVD    R24, secondOK-80(SP)
+
+pairlast:
+	CMP     $0xf0, R25
+	BLO     straddled
+	LSR     $1, R23, R24
+	EOR     R23, R24, R24
+	MOVD    R24, fourthOK-88(SP)
 	B       straddled
 
 cutshort:
@@ -996,6 +1052,16 @@ cutshort:
 	B       straddled
 
 cutgnu:
+	// Its lead was one char (and, j = 2, one column: its marks would be
+	// in this block). Measuring widths with its second byte before the
+	// block (j < 2), which may have marked it wider there, the block is
+	// hard.
+	MOVD    widths-24(SP), R24
+	CBZ     R24, cutlead
+	CMP     $2, R19
+	BNE     end
+
+cutlead:
 	SUB     $1, R8, R8
 
 straddled:
@@ -1137,21 +1203,32 @@ tail:
 	MOVD    R22, badTail-48(SP)
 	// On as for a valid block, with the covered lanes as its
 	// continuations; the gnu dialects: the char starts that are neither
-	// ASCII nor valid leads are skipped bytes (R22): no char (counted out
-	// of R8 here), transparent (skipped, OR-ed into the controls).
+	// ASCII nor valid leads are skipped bytes (the skipped slot):
+	// transparent, no char, no column. Measuring widths: the wide marks
+	// (R17) where a valid sequence has its second byte, the emoji where a
+	// valid four-byte one has its last (fourthOK).
 	MOVBU   utf8Tables_badSkip(R2), R22
 	CBZ     R22, invalidtail
 	ORR     R17, R24, R24
 	ORR     R19, R24, R22
 	MVN     R22, R22
 	MOVD    R22, skipped-56(SP)
-	AND     R5, R22, R22
-	POPCNT(R22, R22)
-	SUB     R22, R8, R8
+	MOVD    widths-24(SP), R22
+	CBZ     R22, invalidtail
+	MOVD    secondOK-80(SP), R22
+	ORR     R17<<1, R22, R22
+	MOVD    wideInv-72(SP), R24
+	AND     R24, R22, R17
+	MOVD    fourthOK-88(SP), R22
+	ORR     R26<<3, R22, R22
+	MOVD    R22, fourthOK-88(SP)
+	B       invalidon
 
 invalidtail:
-	MOVD    R19, R21
 	MOVD    $0, R17
+
+invalidon:
+	MOVD    R19, R21
 	MOVD    sepends-8(SP), R20
 	VLD1    (R15), [V0.B16, V1.B16, V2.B16, V3.B16]
 	B       ascii

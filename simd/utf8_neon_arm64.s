@@ -8,14 +8,15 @@
 // The NEON twin of utf8BlocksAVX2 (utf8_avx2_amd64.s), for the utf8
 // dialect and the gnu ones: lines, words, chars and (lineMask -1) line
 // lengths in chars (gnu: in columns, see below) of p[:n],
-// 64 bytes per block, added to *st, up to the first block that is not
-// valid UTF-8 (the gnu dialects, t.badSkip) or holds a char that the
-// gnuNibbles tables reject and st.bmp (gnuBMP's class bits) does not admit
-// (st.n = its index, else n). It counts invalid blocks too, as
-// utf8BlocksAVX2 does (invalid: in the utf8 dialect every byte Go's
-// decoder rejects is a char, a word char; in the gnu ones, not measuring
-// widths, a byte glibc skips, no char and transparent; st.badTail carries
-// what the next block must know). The caller (utf8WordsNEON)
+// 64 bytes per block, added to *st, in the gnu dialects (t.badSkip) up
+// to the first block that holds a char that the gnuNibbles tables reject
+// and st.bmp (gnuBMP's class bits) does not admit (in an invalid block:
+// any they reject) or, measuring widths, one it cannot measure (st.n =
+// its index, else n). It counts invalid blocks too, as utf8BlocksAVX2
+// does (invalid: in the utf8 dialect every byte Go's decoder rejects is a
+// char, a word char; in the gnu ones a byte glibc skips, no char,
+// transparent and no column; st.badTail carries what the next block
+// must know). The caller (utf8WordsNEON)
 // makes p[-4:0] and the byte after the last block readable, and the bytes
 // from p[n] on zero when n is not a multiple of 64.
 //

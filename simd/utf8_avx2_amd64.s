@@ -356,6 +356,20 @@ CONST32(utf8C7C, $0x7c7c7c7c7c7c7c7c)
 	ANDNQ     AX, R13, AX; \
 	JNZ       end
 
+// GNU_CHECKS(done): GNU_ALLOW of the block (a char outside the allow-list
+// OR-ed into Y5); measuring widths, GNU_WIDTH too (the chars whose width
+// it does not measure OR-ed into Y5, the wide ones into wide0 and
+// wide1; zeroMask and extraMask cleared for gnucheck); then on at done.
+#define GNU_CHECKS(done) \
+	GNU_ALLOW(0); \
+	GNU_ALLOW(32); \
+	CMPQ      widths-56(SP), $0; \
+	JEQ       done; \
+	MOVQ      $0, zeroMask-208(SP); \
+	MOVQ      $0, extraMask-216(SP); \
+	GNU_WIDTH(0, wide0-104(SP)); \
+	GNU_WIDTH(32, wide1-136(SP))
+
 TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $280-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
@@ -928,14 +942,7 @@ gnuinvalid:
 	// width tables reject (no gnucheck here), and the block's controls
 	// and tabs allow (WIDTH_ENDS, before anything is counted).
 	VPXOR     Y5, Y5, Y5
-	GNU_ALLOW(0)
-	GNU_ALLOW(32)
-	CMPQ      widths-56(SP), $0
-	JEQ       gnuinvalidallow
-	MOVQ      $0, zeroMask-208(SP)
-	MOVQ      $0, extraMask-216(SP)
-	GNU_WIDTH(0, wide0-104(SP))
-	GNU_WIDTH(32, wide1-136(SP))
+	GNU_CHECKS(gnuinvalidallow)
 
 gnuinvalidallow:
 	VPTEST    Y5, Y5
@@ -953,14 +960,7 @@ gnuinvalidends:
 gnuallow:
 	VPTEST    Y5, Y5
 	JNZ       gnuinvalid
-	GNU_ALLOW(0)
-	GNU_ALLOW(32)
-	CMPQ      widths-56(SP), $0
-	JEQ       gnuwidthsdone
-	MOVQ      $0, zeroMask-208(SP)
-	MOVQ      $0, extraMask-216(SP)
-	GNU_WIDTH(0, wide0-104(SP))
-	GNU_WIDTH(32, wide1-136(SP))
+	GNU_CHECKS(gnuwidthsdone)
 
 gnuwidthsdone:
 	VPTEST    Y5, Y5

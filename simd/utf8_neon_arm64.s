@@ -216,6 +216,17 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VORR    V12.B16, V18.B16, V18.B16; \
 	VORR    V10.B16, V18.B16, V18.B16
 
+// GNU_BLOCK: GNU_CHUNK of the whole block; R22 nonzero where it rejects
+// a char (or V18 held an error before). V0–V12, R21 scratch.
+#define GNU_BLOCK \
+	GNU_CHUNK(0); \
+	GNU_CHUNK(16); \
+	GNU_CHUNK(32); \
+	GNU_CHUNK(48); \
+	VMOV    V18.D[0], R21; \
+	VMOV    V18.D[1], R22; \
+	ORR     R21, R22, R22
+
 // FOLD16(v, dst): the 16-bit mask of the nonzero bytes of v (clobbered).
 #define FOLD16(v, dst) \
 	VCMTST  v.B16, v.B16, v.B16; \
@@ -390,13 +401,7 @@ multi:
 	// make the block hard as errors do.
 	MOVBU   utf8Tables_badSkip(R2), R19
 	CBZ     R19, classes
-	GNU_CHUNK(0)
-	GNU_CHUNK(16)
-	GNU_CHUNK(32)
-	GNU_CHUNK(48)
-	VMOV    V18.D[0], R21
-	VMOV    V18.D[1], R22
-	ORR     R21, R22, R22
+	GNU_BLOCK
 	CBNZ    R22, gnurejects
 
 gnuallowed:
@@ -908,13 +913,7 @@ invalid:
 	MOVBU   utf8Tables_badSkip(R2), R19
 	CBZ     R19, invalidgo
 	VEOR    V18.B16, V18.B16, V18.B16
-	GNU_CHUNK(0)
-	GNU_CHUNK(16)
-	GNU_CHUNK(32)
-	GNU_CHUNK(48)
-	VMOV    V18.D[0], R21
-	VMOV    V18.D[1], R22
-	ORR     R21, R22, R22
+	GNU_BLOCK
 	CBNZ    R22, end
 	MOVD    widths-24(SP), R19
 	CBZ     R19, invalidgo

@@ -13,9 +13,9 @@ type utf8StateNEON struct {
 	// extra: columns beyond one per char (gnu widths: the wide chars
 	// less the zero-width ones).
 	extra uint64
-	// badTail: the last block counted held an invalid
-	// lead in its last three lanes, which the next block's validation
-	// reads as if it were valid: that block is counted as invalid.
+	// badTail: the last block counted held an invalid lead in its last
+	// three lanes, which the next block's validation reads as if it were
+	// valid: that block is counted as invalid.
 	badTail uint64
 	// bmp: the gnu dialects' exact check of the chars the nibble tables
 	// reject (bmpFor: gnuBMP's class bits, or measuring widths its width
@@ -25,8 +25,8 @@ type utf8StateNEON struct {
 }
 
 // utf8BlocksNEON counts p[:n] into st (utf8_neon_arm64.s): the utf8
-// dialect and the gnu ones (invalid UTF-8 included, but measuring gnu
-// widths), line widths included. It reads p[-4:0] and up
+// dialect and the gnu ones, invalid UTF-8 and line widths included. It
+// reads p[-4:0] and up
 // to the byte after the last 64-byte block, which must be zero from p[n]
 // on when n is not a multiple of 64.
 //

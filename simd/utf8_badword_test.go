@@ -81,16 +81,21 @@ func randomPieces(rng *rand.Rand, pieces []string, n int) []byte {
 	return q[:n]
 }
 
+// eachRandomText calls check on reps random texts of pieces (randomPieces)
+// of every length 0..300.
+func eachRandomText(rng *rand.Rand, pieces []string, reps int, check func(q []byte)) {
+	for n := 0; n <= 300; n++ {
+		for range reps {
+			check(randomPieces(rng, pieces, n))
+		}
+	}
+}
+
 // The block routines that count invalid UTF-8 (utf8 dialect) take random
 // invalid text of every length 0..300 whole and count it exactly.
 func TestUTF8BadWordRandom(t *testing.T) {
 	for _, k := range badWordRoutines(t, false) {
-		rng := rand.New(rand.NewPCG(41, 42))
-		for n := 0; n <= 300; n++ {
-			for range 40 {
-				checkBadWord(t, k, randomPieces(rng, badWordPieces, n))
-			}
-		}
+		eachRandomText(rand.New(rand.NewPCG(41, 42)), badWordPieces, 40, func(q []byte) { checkBadWord(t, k, q) })
 	}
 }
 
@@ -267,11 +272,7 @@ func checkGNUBad(t *testing.T, k blockRoutine, q []byte) (took, tookWidths int) 
 func TestUTF8GNUBadRandom(t *testing.T) {
 	for _, k := range badWordRoutines(t, true) {
 		rng := rand.New(rand.NewPCG(45, 46))
-		for n := 0; n <= 300; n++ {
-			for range 10 {
-				checkGNUBad(t, k, randomPieces(rng, gnuBadPieces, n))
-			}
-		}
+		eachRandomText(rng, gnuBadPieces, 10, func(q []byte) { checkGNUBad(t, k, q) })
 		words := []string{"the", "data", "café", "über", "привет", "λόγος", "中文字", "日本語の", "한국어", "😀", "—", "“quoted”"}
 		seps := []string{" ", " ", "\u00a0", "\u3000", "\n", "\t"}
 		took, tookWidths, total := 0, 0, 0

@@ -89,3 +89,26 @@ func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 		head: st.head, max: st.max, lineStart: st.lineStart, extra: st.extra,
 	}
 }
+
+// gnuOpenClass holds, for each byte b, the facts utf8BlocksAVX2 combines
+// (branch-free, per gnu block) to tell whether the byte at lane 63 ends a
+// sequence that is still open there, from bytes 61, 62 and 63:
+//
+//	open = b63 ≥ C0 | (b63 in 80–BF & (b62 ≥ E0 | (b62 < C0 & b61 ≥ F0)))
+//
+// bit 0: b ≥ C0, bit 1: b in 80–BF, bit 2: b ≥ E0, bit 3: b < C0,
+// bit 4: b ≥ F0 (each fact one bit above the one it is combined with).
+var gnuOpenClass = func() (t [256]byte) {
+	for b := range 256 {
+		t[b] = b2u8(b >= 0xc0) | b2u8(b >= 0x80 && b < 0xc0)<<1 |
+			b2u8(b >= 0xe0)<<2 | b2u8(b < 0xc0)<<3 | b2u8(b >= 0xf0)<<4
+	}
+	return t
+}()
+
+func b2u8(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -25,8 +25,10 @@
 //	- validation, Keiser & Lemire: the three nibble lookups on b-1 and b,
 //	  XOR the "must be 2nd/3rd continuation" bytes from b-2, b-3; any
 //	  nonzero byte is an error (OR-ed into Y5 for the block);
-//	- gnu: the allow-list, gnuNibbles' fourteen lookups on b-2, b-1, b
-//	  (GNU_ALLOW), OR-ed into Y5 as errors;
+//	- gnu: the allow-list, gnuNibbles' fourteen lookups on b-1, b, b+1
+//	  (GNU_ALLOW: a char outside it marked at its second byte), tested
+//	  apart from the errors (a block valid but for those goes to
+//	  gnucheck);
 //	- char starts: b > 0xBF as signed bytes (everything but 0x80..0xBF);
 //	- separators: the six ASCII ones (spaceLUT), and the last byte of a
 //	  multi-byte one where the six nibble lookups of b-2, b-1, b in
@@ -46,7 +48,8 @@
 //	Y15: spaceLUT, Y14..Y12: validation tables, Y11..Y6: t.sepEnd (all
 //	the VPSHUFB tables stay in registers; the other constants are memory
 //	operands; gnuNibbles are read from memory, with Y15 as scratch and
-//	reloaded after), Y5: errors, Y0..Y4: scratch
+//	reloaded after, and Y14 holding GNU_CHECKS' first half, reloaded
+//	after too), Y5: errors, Y0..Y4: scratch
 //	frame: n, lineMask, gnu (t.badSkip), widths (gnu and lineMask), head
 //	(-1 until the first line end), max, lineStart (columns before the line
 //	in progress), as in utf8WordsAVX512; colBias (columns beyond one per
@@ -54,10 +57,10 @@
 //	block's wide chars), the two halves' wide vectors, spill slots (the
 //	emoji loop, gnucheck), bmp, bmpZero, bmpExtra (st's gnuBMP bits),
 //	zeroMask and extraMask (the block's chars gnucheck corrects by a
-//	column less or more), pending (gnucheck's chars); secondOK and
-//	fourthOK (^0, but in an invalid block measuring widths: the lanes
-//	where a valid sequence has its second byte, or a valid four-byte one
-//	its last: where the wide marks may be), widthEnds and gnuW (that
+//	column less or more); secondOK and fourthOK (^0, but in an
+//	invalid block measuring widths: the lanes where a valid sequence
+//	has its second byte, or a valid four-byte one its last: where the
+//	wide marks may be), widthEnds and gnuW (that
 //	block's other line ends, and its word chars)
 //
 // Columns are chars (utf8) or, in the gnu dialects, chars plus one per
@@ -231,16 +234,19 @@ CONST32(utf8C7C, $0x7c7c7c7c7c7c7c7c)
 	LUT_AND(t3, Y0, Y4); \
 	VPOR Y4, Y5, Y5
 
-// HOLE_SET(off, t0, ..., t5): the hole set likewise, on b-1, b and then
-// b-2 (loaded into Y1, Y0 over b's nibbles).
+// HOLE_SET(off, t0, ..., t5): the hole set likewise, but at a char's
+// second byte too (as the prefix sets, so that one mask of the block's
+// lanes holds every char either rejects): the lead tables (t4, t5) on
+// b-1, the second byte's (t0, t1) on b, and the third byte's (t2, t3) on
+// b+1 (loaded into Y1, Y0 over b's nibbles; at most p[R15+64], readable).
 #define HOLE_SET(off, t0, t1, t2, t3, t4, t5) \
-	LUT(t0, Y3, Y4); \
-	LUT_AND(t1, Y2, Y4); \
+	LUT(t4, Y3, Y4); \
+	LUT_AND(t5, Y2, Y4); \
+	LUT_AND(t0, Y1, Y4); \
+	LUT_AND(t1, Y0, Y4); \
+	NIBBLES((off+1)(DI)(R15*1), Y1, Y0); \
 	LUT_AND(t2, Y1, Y4); \
 	LUT_AND(t3, Y0, Y4); \
-	NIBBLES((off-2)(DI)(R15*1), Y1, Y0); \
-	LUT_AND(t4, Y1, Y4); \
-	LUT_AND(t5, Y0, Y4); \
 	VPOR Y4, Y5, Y5
 
 // HITS(dst): the 32-bit mask of the nonzero bytes of Y5, which is zeroed.
@@ -262,19 +268,6 @@ CONST32(utf8C7C, $0x7c7c7c7c7c7c7c7c)
 	PREFIX_SET(·gnuNibbles+64(SB), ·gnuNibbles+80(SB), ·gnuNibbles+96(SB), ·gnuNibbles+112(SB)); \
 	HOLE_SET(off, ·gnuNibbles+128(SB), ·gnuNibbles+144(SB), ·gnuNibbles+160(SB), ·gnuNibbles+176(SB), ·gnuNibbles+192(SB), ·gnuNibbles+208(SB))
 
-// GNU_REJECTS(off, pre, hole): GNU_ALLOW's rejections as masks, with Y5
-// zero (and zero after): the second bytes of the chars the prefix sets
-// reject (32 bits in pre), the third bytes of those the hole set rejects
-// (in hole).
-#define GNU_REJECTS(off, pre, hole) \
-	NIBBLES(off(DI)(R15*1), Y1, Y0); \
-	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
-	PREFIX_SET(·gnuNibbles+0(SB), ·gnuNibbles+16(SB), ·gnuNibbles+32(SB), ·gnuNibbles+48(SB)); \
-	PREFIX_SET(·gnuNibbles+64(SB), ·gnuNibbles+80(SB), ·gnuNibbles+96(SB), ·gnuNibbles+112(SB)); \
-	HITS(pre); \
-	HOLE_SET(off, ·gnuNibbles+128(SB), ·gnuNibbles+144(SB), ·gnuNibbles+160(SB), ·gnuNibbles+176(SB), ·gnuNibbles+192(SB), ·gnuNibbles+208(SB)); \
-	HITS(hole)
-
 // GNU_WIDTH(off, wide): likewise a char whose width the block routine
 // cannot measure (gnuWidthNibbles' first prefix set and holes); and the
 // chars two columns wide (its second prefix set, at their second byte) as
@@ -290,16 +283,6 @@ CONST32(utf8C7C, $0x7c7c7c7c7c7c7c7c)
 	VPADDUSB utf8C7F<>(SB), Y4, Y4; \
 	VMOVDQU Y4, wide; \
 	HOLE_SET(off, ·gnuWidthNibbles+128(SB), ·gnuWidthNibbles+144(SB), ·gnuWidthNibbles+160(SB), ·gnuWidthNibbles+176(SB), ·gnuWidthNibbles+192(SB), ·gnuWidthNibbles+208(SB))
-
-// GNU_WIDTH_REJECTS(off, pre, hole): GNU_WIDTH's rejections as masks, with
-// Y5 zero (and zero after), as GNU_REJECTS.
-#define GNU_WIDTH_REJECTS(off, pre, hole) \
-	NIBBLES(off(DI)(R15*1), Y1, Y0); \
-	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
-	PREFIX_SET(·gnuWidthNibbles+0(SB), ·gnuWidthNibbles+16(SB), ·gnuWidthNibbles+32(SB), ·gnuWidthNibbles+48(SB)); \
-	HITS(pre); \
-	HOLE_SET(off, ·gnuWidthNibbles+128(SB), ·gnuWidthNibbles+144(SB), ·gnuWidthNibbles+160(SB), ·gnuWidthNibbles+176(SB), ·gnuWidthNibbles+192(SB), ·gnuWidthNibbles+208(SB)); \
-	HITS(hole)
 
 // CTRLS(src, dst): the mask of the gnu dialects' transparent ASCII bytes
 // of the 32 bytes in src: below 0x20 (the separators among them are
@@ -356,19 +339,39 @@ CONST32(utf8C7C, $0x7c7c7c7c7c7c7c7c)
 	ANDNQ     AX, R13, AX; \
 	JNZ       end
 
-// GNU_CHECKS(done): GNU_ALLOW of the block (a char outside the allow-list
-// OR-ed into Y5); measuring widths, GNU_WIDTH too (the chars whose width
-// it does not measure OR-ed into Y5, the wide ones into wide0 and
-// wide1; zeroMask and extraMask cleared for gnucheck); then on at done.
-#define GNU_CHECKS(done) \
+// GNU_CHECKS(done, lwm): GNU_ALLOW of the block (a char outside the
+// allow-list marked at its second byte); measuring widths, GNU_WIDTH too
+// (the chars whose width it does not measure marked likewise, the wide
+// ones into wide0 and wide1; zeroMask and extraMask cleared for
+// gnucheck); then on at done, with the marks of the first half in Y14
+// (its validation table is reloaded after, VALID_HI) and the second's in
+// Y5 (GNU_REJECTED tests them; gnucheck takes their lanes). lwm: a label
+// of the macro's own (the path without widths).
+#define GNU_CHECKS(done, lwm) \
 	GNU_ALLOW(0); \
-	GNU_ALLOW(32); \
 	CMPQ      widths-56(SP), $0; \
-	JEQ       done; \
+	JEQ       lwm; \
 	MOVQ      $0, zeroMask-208(SP); \
 	MOVQ      $0, extraMask-216(SP); \
 	GNU_WIDTH(0, wide0-104(SP)); \
-	GNU_WIDTH(32, wide1-136(SP))
+	VMOVDQA   Y5, Y14; \
+	VPXOR     Y5, Y5, Y5; \
+	GNU_ALLOW(32); \
+	GNU_WIDTH(32, wide1-136(SP)); \
+	JMP       done; \
+lwm: \
+	VMOVDQA   Y5, Y14; \
+	VPXOR     Y5, Y5, Y5; \
+	GNU_ALLOW(32)
+
+// GNU_REJECTED: ZF clear where GNU_CHECKS marked a char. Y4 scratch.
+#define GNU_REJECTED \
+	VPOR      Y14, Y5, Y4; \
+	VPTEST    Y4, Y4
+
+// VALID_HI: Y14 back to its validation table (after GNU_CHECKS).
+#define VALID_HI \
+	VBROADCASTI128 ·validTables+0(SB), Y14
 
 TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $280-40
 	MOVQ p+0(FP), DI
@@ -942,11 +945,12 @@ gnuinvalid:
 	// width tables reject (no gnucheck here), and the block's controls
 	// and tabs allow (WIDTH_ENDS, before anything is counted).
 	VPXOR     Y5, Y5, Y5
-	GNU_CHECKS(gnuinvalidallow)
+	GNU_CHECKS(gnuinvalidallow, gnuinvalidlwm)
 
 gnuinvalidallow:
-	VPTEST    Y5, Y5
+	GNU_REJECTED
 	JNZ       end
+	VALID_HI
 	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
 	MERGE_HALVES
 	CMPQ      widths-56(SP), $0
@@ -960,13 +964,14 @@ gnuinvalidends:
 gnuallow:
 	VPTEST    Y5, Y5
 	JNZ       gnuinvalid
-	GNU_CHECKS(gnuwidthsdone)
+	GNU_CHECKS(gnuwidthsdone, gnuallowlwm)
 
 gnuwidthsdone:
-	VPTEST    Y5, Y5
+	GNU_REJECTED
 	JNZ       gnucheck
 
 gnuallowed:
+	VALID_HI
 	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
 	JMP       allowed
 
@@ -978,13 +983,9 @@ gnucheck:
 	// or measuring widths in bmpZero or bmpExtra (a column less or more:
 	// its second byte goes into zeroMask or extraMask), else the block is
 	// hard. The scratch registers are spilled. R11: the second bytes of
-	// the rejected chars (the prefix sets' hits, and the hole sets' at
-	// the third bytes moved back one); a hole set's hit at lane 0, whose
-	// char's second byte is the block's byte -1, is checked first, alone,
-	// as at lane 0 of the block from p[R15-1] (its mark at lane 0, its
-	// third byte: no other char's second byte). R14: the block (or one
-	// byte before it); R13: the index of a second byte; AX: its char's
-	// lead, then cp; R12: cp's word in the bits.
+	// the rejected chars (GNU_CHECKS' marks, Y14 and Y5); R14: the
+	// block; R13: the index of a second byte; AX: its char's lead, then
+	// cp; R12: cp's word in the bits.
 	CMPQ      bmp-184(SP), $0
 	JEQ       end
 	MOVQ      R11, spill0-152(SP)
@@ -993,41 +994,14 @@ gnucheck:
 	MOVQ      R14, spill3-176(SP)
 	MOVQ      AX, spill4-192(SP)
 	MOVQ      DX, spill5-200(SP)
-	VPXOR     Y5, Y5, Y5
-	GNU_REJECTS(0, R11, R12)
-	GNU_REJECTS(32, R13, R14)
-	SHLQ      $32, R13
-	ORQ       R13, R11
-	SHLQ      $32, R14
-	ORQ       R14, R12
-	CMPQ      widths-56(SP), $0
-	JEQ       rejected
-	GNU_WIDTH_REJECTS(0, R13, R14)
-	ORQ       R13, R11
-	ORQ       R14, R12
-	GNU_WIDTH_REJECTS(32, R13, R14)
-	SHLQ      $32, R13
-	ORQ       R13, R11
-	SHLQ      $32, R14
-	ORQ       R14, R12
-
-rejected:
-	ANDQ      BX, R11
-	ANDQ      BX, R12
-	MOVQ      R12, AX
-	SHRQ      $1, AX
-	ORQ       AX, R11
-	MOVQ      R11, pending-224(SP)
-	LEAQ      (DI)(R15*1), R14
-	TESTQ     $1, R12
-	JZ        checkmain
-	DECQ      R14
-	MOVQ      $1, R11
-	JMP       checkloop
-
-checkmain:
-	TESTQ     R11, R11
+	HITS(R12)
+	VMOVDQA   Y14, Y5
+	HITS(R11)
+	// (No lane past n is marked: those bytes are zeros.)
+	SHLQ      $32, R12
+	ORQ       R12, R11
 	JZ        checked
+	LEAQ      (DI)(R15*1), R14
 
 checkloop:
 	TZCNTQ    R11, R13
@@ -1096,14 +1070,6 @@ checkzero:
 
 checknext:
 	BLSRQ     R11, R11
-	JNZ       checkloop
-	// A pass is done: the lane-0 hole's, or the main one.
-	LEAQ      (DI)(R15*1), AX
-	CMPQ      AX, R14
-	JEQ       checked
-	MOVQ      AX, R14
-	MOVQ      pending-224(SP), R11
-	TESTQ     R11, R11
 	JNZ       checkloop
 
 checked:

@@ -125,7 +125,9 @@ var (
 //	prefix sets (four tables each), at its second byte b: hi(b-1) lo(b-1)
 //	hi(b) lo(b)
 //	the hole set (six tables), at its third byte b: hi(b-1) lo(b-1)
-//	hi(b) lo(b) hi(b-2) lo(b-2)
+//	hi(b) lo(b) hi(b-2) lo(b-2) (the AVX2 routine makes it at the
+//	second byte b instead, on b, b+1 and b-1, so that both layers mark
+//	a char at the same lane)
 //
 // gnuNibbles: the gnu allow-list, two prefix sets then the holes;
 // gnuWidthNibbles: widths, the rejecting prefix set, the wide set, the

@@ -24,7 +24,7 @@ func utf8FuncsAVX512() utf8Funcs {
 func utf8FuncsAVX512BW() utf8Funcs {
 	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512}
 	if hasAVX2() {
-		f.block, f.gnuBlock, f.gnuWidthBlock, f.nibbleAllow, f.bmpAllow, f.widthBMP, f.badWord, f.badSkip, f.badWidths = utf8WordsAVX2, utf8WordsAVX2, utf8WordsAVX2, true, true, true, true, true, true
+		f.block, f.gnuBlock, f.gnuWidthBlock, f.nibbleAllow, f.bmpAllow, f.widthBMP, f.badWord, f.badSkip, f.badWidths, f.badBMP = utf8WordsAVX2, utf8WordsAVX2, utf8WordsAVX2, true, true, true, true, true, true, true
 	}
 	return f
 }

@@ -7,7 +7,7 @@ package simd
 // nibble form, gnuNibbles, a subset of gnuAllow, and what that rejects
 // below U+10000 exactly, gnuBMP).
 func utf8FuncsAVX2() utf8Funcs {
-	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2, nibbleAllow: true, bmpAllow: true, widthBMP: true, badWord: true, badSkip: true, badWidths: true}
+	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2, nibbleAllow: true, bmpAllow: true, widthBMP: true, badWord: true, badSkip: true, badWidths: true, badBMP: true}
 }
 
 // utf8State is the running state of utf8BlocksAVX2, carried from call to

@@ -61,7 +61,8 @@
 //	invalid block measuring widths: the lanes where a valid sequence
 //	has its second byte, or a valid four-byte one its last: where the
 //	wide marks may be), widthEnds and gnuW (that
-//	block's other line ends, and its word chars)
+//	block's other line ends, and its word chars), checkBad (gnucheck is
+//	checking an invalid block)
 //
 // Columns are chars (utf8) or, in the gnu dialects, chars plus one per
 // wide char: GNU_WIDTH finds the three-byte ones (at their second byte),
@@ -373,7 +374,7 @@ lwm: \
 #define VALID_HI \
 	VBROADCASTI128 ·validTables+0(SB), Y14
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $280-40
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $288-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -397,6 +398,7 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $280-40
 	ANDQ lineMask-32(SP), DX
 	MOVQ DX, widths-56(SP)
 	MOVQ $0, wideMask-72(SP)
+	MOVQ $0, checkBad-288(SP)
 	MOVQ $0, tabMask-144(SP)
 	MOVQ st+32(FP), DX
 	MOVQ utf8State_lines(DX), R8
@@ -816,9 +818,11 @@ missedw:
 missedmulti:
 	// A multi-byte char p[-4+j:0] (j = 0..2: its lead, the last byte
 	// before lane 0 that is not a continuation), as long as its lead
-	// announces, valid (no surrogate: the overlong and too-large forms
-	// made the block before hard, outside the allow-list, but gnuNibbles
-	// admit ED A0–BF): a word char unless t's separator tables (lead,
+	// announces, valid (no surrogate, which gnuNibbles admit, ED A0–BF;
+	// no overlong form, E0 80–9F or F0 80–8F, which gnucheck may pass in
+	// an invalid block, taking it for a char of lower code point; the
+	// too-large ones, F4 90 up, made the block before hard: gnucheck
+	// passes no lead but F0): a word char unless t's separator tables (lead,
 	// n1, n2 at its first three bytes; n2 every byte for a two-byte one)
 	// hold it.
 	CMPL      DX, $0xc0
@@ -854,7 +858,21 @@ missedlen:
 	SHRL      $8, R14
 	MOVBLZX   R14, R14
 	CMPL      R12, $0xed
+	JEQ       missedED
+	CMPL      R12, $0xe0
+	JEQ       missedE0
+	CMPL      R12, $0xf0
 	JNE       missedok
+	CMPL      R14, $0x90
+	JB        leads
+	JMP       missedok
+
+missedE0:
+	CMPL      R14, $0xa0
+	JB        leads
+	JMP       missedok
+
+missedED:
 	CMPL      R14, $0xa0
 	JAE       leads
 
@@ -939,17 +957,22 @@ gnuinvalidwords:
 
 gnuinvalid:
 	// A block that is not valid UTF-8 in the gnu dialects: counted as
-	// invalid (above) when it holds no char outside the allow-list
-	// (GNU_ALLOW, which the bytes around an invalid one may also trip:
-	// then the block is hard, as before) and, measuring widths, none the
-	// width tables reject (no gnucheck here), and the block's controls
-	// and tabs allow (WIDTH_ENDS, before anything is counted).
+	// invalid (above) when the chars the allow-list rejects (GNU_ALLOW)
+	// pass gnucheck, which looks each mark up as a valid char's (a mark
+	// where no valid char has its second byte, made by the bytes around
+	// an invalid one, needs nothing, but may make the block hard: a
+	// clear bit, or a code point from a lead F1 up) and, measuring
+	// widths, when the width tables reject none (no gnucheck then), and
+	// the block's controls and tabs allow (WIDTH_ENDS, before anything
+	// is counted).
 	VPXOR     Y5, Y5, Y5
 	GNU_CHECKS(gnuinvalidallow, gnuinvalidlwm)
 
 gnuinvalidallow:
 	GNU_REJECTED
-	JNZ       end
+	JNZ       gnuinvalidcheck
+
+gnuinvalidchecked:
 	VALID_HI
 	VBROADCASTI128 utf8SpaceLUT2<>(SB), Y15
 	MERGE_HALVES
@@ -1079,7 +1102,18 @@ checked:
 	MOVQ      spill3-176(SP), R14
 	MOVQ      spill4-192(SP), AX
 	MOVQ      spill5-200(SP), DX
-	JMP       gnuallowed
+	CMPQ      checkBad-288(SP), $0
+	JEQ       gnuallowed
+	MOVQ      $0, checkBad-288(SP)
+	JMP       gnuinvalidchecked
+
+gnuinvalidcheck:
+	// gnucheck for an invalid block (not measuring widths), which then
+	// goes on at gnuinvalidchecked (checkBad).
+	CMPQ      widths-56(SP), $0
+	JNE       end
+	MOVQ      $1, checkBad-288(SP)
+	JMP       gnucheck
 
 widthends:
 	WIDTH_ENDS

@@ -100,17 +100,19 @@ type blockRoutine struct {
 	widths   utf8Block
 	widthBMP bool
 	// badWord: it counts invalid UTF-8 in the utf8 dialect too; badSkip:
-	// in the gnu dialects too; badWidths: and measuring their widths.
-	badWord, badSkip, badWidths bool
+	// in the gnu dialects too; badWidths: and measuring their widths;
+	// badBMP: checking the chars the nibble tables reject there against
+	// gnuBMP (not measuring widths).
+	badWord, badSkip, badWidths, badBMP bool
 }
 
 // blockRoutines are the block routines this CPU runs, each once: the
 // generic one and the kernels' own.
 func blockRoutines() []blockRoutine {
-	rs := []blockRoutine{{"go", utf8WordsGo, true, false, false, nil, false, false, false, false}}
+	rs := []blockRoutine{{"go", utf8WordsGo, true, false, false, nil, false, false, false, false, false}}
 	for _, k := range available {
 		if k.utf8.block != nil {
-			rs = append(rs, blockRoutine{k.Name, k.utf8.block, k.utf8.gnuBlock != nil, k.utf8.nibbleAllow, k.utf8.bmpAllow, k.utf8.gnuWidthBlock, k.utf8.widthBMP, k.utf8.badWord, k.utf8.badSkip, k.utf8.badWidths})
+			rs = append(rs, blockRoutine{k.Name, k.utf8.block, k.utf8.gnuBlock != nil, k.utf8.nibbleAllow, k.utf8.bmpAllow, k.utf8.gnuWidthBlock, k.utf8.widthBMP, k.utf8.badWord, k.utf8.badSkip, k.utf8.badWidths, k.utf8.badBMP})
 		}
 	}
 	return rs

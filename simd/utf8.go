@@ -51,9 +51,9 @@ type utf8Funcs struct {
 	// badSkip: gnuBlock counts invalid UTF-8 too (the gnu dialects,
 	// where glibc skips a byte it rejects), but around a char it cannot
 	// count (what the tests may expect it to take); badWidths:
-	// gnuWidthBlock too; badBMP: gnuBlock checks the chars the nibble
-	// tables reject in its invalid blocks against gnuBMP's class bits
-	// (not measuring widths), else such a block is hard.
+	// gnuWidthBlock too; badBMP: they check the chars the nibble tables
+	// reject in their invalid blocks against gnuBMP too (as in valid
+	// ones), else such a block is hard.
 	badSkip, badWidths, badBMP bool
 	// reference: count the UTF-8 dialects with the reference alone (the
 	// reference kernel, a baseline that must stay one).

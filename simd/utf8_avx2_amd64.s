@@ -939,9 +939,13 @@ gnuinvalidtail:
 
 gnuinvalidwidths:
 	// Measuring widths: the block's columns are its valid chars (R11)
-	// and its wide marks where secondOK and fourthOK have them, measured
-	// as a valid block's; the words (gnuW) after (gnuinvalidwords).
+	// and its wide marks where secondOK and fourthOK have them (gnucheck's
+	// zeroMask and extraMask too), measured as a valid block's; the words
+	// (gnuW) after (gnuinvalidwords).
 	MOVQ      AX, gnuW-280(SP)
+	MOVQ      secondOK-256(SP), R13
+	ANDQ      R13, zeroMask-208(SP)
+	ANDQ      R13, extraMask-216(SP)
 	MOVQ      widthEnds-272(SP), R12
 	JMP       widthmarks
 
@@ -961,10 +965,9 @@ gnuinvalid:
 	// pass gnucheck, which looks each mark up as a valid char's (a mark
 	// where no valid char has its second byte, made by the bytes around
 	// an invalid one, needs nothing, but may make the block hard: a
-	// clear bit, or a code point from a lead F1 up) and, measuring
-	// widths, when the width tables reject none (no gnucheck then), and
-	// the block's controls and tabs allow (WIDTH_ENDS, before anything
-	// is counted).
+	// clear bit, or a code point from a lead F1 up), measuring widths
+	// the chars the width tables reject likewise, and the block's
+	// controls and tabs allow (WIDTH_ENDS, before anything is counted).
 	VPXOR     Y5, Y5, Y5
 	GNU_CHECKS(gnuinvalidallow, gnuinvalidlwm)
 
@@ -1108,10 +1111,9 @@ checked:
 	JMP       gnuinvalidchecked
 
 gnuinvalidcheck:
-	// gnucheck for an invalid block (not measuring widths), which then
-	// goes on at gnuinvalidchecked (checkBad).
-	CMPQ      widths-56(SP), $0
-	JNE       end
+	// gnucheck for an invalid block, which then goes on at
+	// gnuinvalidchecked (checkBad); its marks, zeroMask and extraMask,
+	// count where a valid char has its second byte (gnuinvalidwidths).
 	MOVQ      $1, checkBad-288(SP)
 	JMP       gnucheck
 

@@ -218,6 +218,9 @@ var gnuBadPieces = []string{
 	// (widths: wide, zero-width, one column, the other line ends, a
 	// control of width 0)
 	"ａ", "👍🏽", "\u1100", "\u0301", "\u200b", "\u00ad", "\f", "\v",
+	// (chars the nibble tables reject: gnuBMP admits the first two, one
+	// of them zero-width, and not the unassigned U+0E00)
+	"ह", "\u094d", "\u0e00",
 }
 
 // gnuBadInvalid: the pieces of gnuBadPieces that are invalid.
@@ -299,15 +302,15 @@ func TestUTF8GNUBadRandom(t *testing.T) {
 }
 
 // The AVX2 routine also takes invalid blocks holding chars the nibble
-// tables reject but gnuBMP's class bits admit (scripts with a few
-// unassigned code points: Devanagari, Thai, Hebrew…), not measuring
-// widths: text of them with an invalid byte every ~100 bytes, whole.
+// tables reject but gnuBMP admits (scripts with a few unassigned code
+// points: Devanagari, Thai, Hebrew…; measuring widths, their zero-width
+// marks too): text of them with an invalid byte every ~100 bytes, whole.
 func TestUTF8GNUBadWorld(t *testing.T) {
 	words := []string{"हिन्दी", "भाषा", "বাংলা", "தமிழ்", "ภาษาไทย", "العربية", "עברית", "שָׁלוֹם", "Հայերեն", "ქართული", "data"}
 	seps := []string{" ", " ", "\u00a0", "\n", "، ", "।"}
 	for _, k := range badWordRoutines(t, true) {
 		rng := rand.New(rand.NewPCG(47, 48))
-		took, total := 0, 0
+		took, tookWidths, total := 0, 0, 0
 		for range 20 {
 			var q []byte
 			for len(q) < 5000 {
@@ -317,13 +320,15 @@ func TestUTF8GNUBadWorld(t *testing.T) {
 				}
 				q = append(q, seps[rng.IntN(len(seps))]...)
 			}
-			m, _ := checkGNUBad(t, k, q)
+			m, mw := checkGNUBad(t, k, q)
 			took += m
+			tookWidths += mw
 			total += len(q)
 		}
-		t.Logf("%s took %d of %d bytes", k.name, took, total)
+		t.Logf("%s took %d of %d bytes, measuring widths %d", k.name, took, total, tookWidths)
 		if k.badBMP {
 			require.Greater(t, took, total*9/10, "%s must take world text with an invalid byte every ~100 bytes", k.name)
+			require.Greater(t, tookWidths, total*9/10, "%s must measure world text with an invalid byte every ~100 bytes", k.name)
 		}
 	}
 }

@@ -102,7 +102,7 @@ type blockRoutine struct {
 	// badWord: it counts invalid UTF-8 in the utf8 dialect too; badSkip:
 	// in the gnu dialects too; badWidths: and measuring their widths;
 	// badBMP: checking the chars the nibble tables reject there against
-	// gnuBMP (not measuring widths).
+	// gnuBMP.
 	badWord, badSkip, badWidths, badBMP bool
 }
 

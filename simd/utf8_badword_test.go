@@ -278,27 +278,36 @@ func TestUTF8GNUBadRandom(t *testing.T) {
 		eachRandomText(rng, gnuBadPieces, 10, func(q []byte) { checkGNUBad(t, k, q) })
 		words := []string{"the", "data", "café", "über", "привет", "λόγος", "中文字", "日本語の", "한국어", "😀", "—", "“quoted”"}
 		seps := []string{" ", " ", "\u00a0", "\u3000", "\n", "\t"}
-		took, tookWidths, total := 0, 0, 0
-		for range 20 {
-			var q []byte
-			for len(q) < 5000 {
-				q = append(q, words[rng.IntN(len(words))]...)
-				if rng.IntN(12) == 0 {
-					q = append(q, []byte{0xff, 0x80, 0xc0, 0xed}[rng.IntN(4)])
-				}
-				q = append(q, seps[rng.IntN(len(seps))]...)
-			}
-			m, mw := checkGNUBad(t, k, q)
-			took += m
-			tookWidths += mw
-			total += len(q)
-		}
-		t.Logf("%s took %d of %d bytes, measuring widths %d", k.name, took, total, tookWidths)
+		took, tookWidths, total := checkGNUBadTexts(t, k, rng, words, seps, "\xff\x80\xc0\xed")
 		require.Greater(t, took, total*9/10, "%s must take text with an invalid byte every ~100 bytes", k.name)
 		if k.badWidths {
 			require.Greater(t, tookWidths, total*9/10, "%s must measure text with an invalid byte every ~100 bytes", k.name)
 		}
 	}
+}
+
+// checkGNUBadTexts checks k (checkGNUBad) on 20 texts of about 5000 bytes
+// of the words, each followed by one of the separators and, about one in
+// twelve, before that one of the bytes of bad; it returns what k took of
+// them (measuring widths too) and their size.
+func checkGNUBadTexts(t *testing.T, k blockRoutine, rng *rand.Rand, words, seps []string, bad string) (took, tookWidths, total int) {
+	t.Helper()
+	for range 20 {
+		var q []byte
+		for len(q) < 5000 {
+			q = append(q, words[rng.IntN(len(words))]...)
+			if rng.IntN(12) == 0 {
+				q = append(q, bad[rng.IntN(len(bad))])
+			}
+			q = append(q, seps[rng.IntN(len(seps))]...)
+		}
+		m, mw := checkGNUBad(t, k, q)
+		took += m
+		tookWidths += mw
+		total += len(q)
+	}
+	t.Logf("%s took %d of %d bytes, measuring widths %d", k.name, took, total, tookWidths)
+	return took, tookWidths, total
 }
 
 // The AVX2 routine also takes invalid blocks holding chars the nibble
@@ -309,23 +318,7 @@ func TestUTF8GNUBadWorld(t *testing.T) {
 	words := []string{"हिन्दी", "भाषा", "বাংলা", "தமிழ்", "ภาษาไทย", "العربية", "עברית", "שָׁלוֹם", "Հայերեն", "ქართული", "data"}
 	seps := []string{" ", " ", "\u00a0", "\n", "، ", "।"}
 	for _, k := range badWordRoutines(t, true) {
-		rng := rand.New(rand.NewPCG(47, 48))
-		took, tookWidths, total := 0, 0, 0
-		for range 20 {
-			var q []byte
-			for len(q) < 5000 {
-				q = append(q, words[rng.IntN(len(words))]...)
-				if rng.IntN(12) == 0 {
-					q = append(q, []byte{0xff, 0x80, 0xc0, 0xed, 0xe0}[rng.IntN(5)])
-				}
-				q = append(q, seps[rng.IntN(len(seps))]...)
-			}
-			m, mw := checkGNUBad(t, k, q)
-			took += m
-			tookWidths += mw
-			total += len(q)
-		}
-		t.Logf("%s took %d of %d bytes, measuring widths %d", k.name, took, total, tookWidths)
+		took, tookWidths, total := checkGNUBadTexts(t, k, rand.New(rand.NewPCG(47, 48)), words, seps, "\xff\x80\xc0\xed\xe0")
 		if k.badBMP {
 			require.Greater(t, took, total*9/10, "%s must take world text with an invalid byte every ~100 bytes", k.name)
 			require.Greater(t, tookWidths, total*9/10, "%s must measure world text with an invalid byte every ~100 bytes", k.name)

@@ -70,7 +70,7 @@
 //	block: wideInv (its wide marks, WIDTH_HITS),
 //	secondOK and fourthOK (the lanes where a valid sequence has its
 //	second byte, or a valid four-byte one its last: where its wide marks
-//	may be).
+//	may be); checkBad (gnucheck or widthcheck runs for an invalid block).
 //	V31 0x0f, V30 zero, V29 bit weights, V28 spaceLUT, V25–V27 t.valid,
 //	V19–V24 t.sepEnd, V18 errors, V17 7, V16 15, V15 2, V14 '\n', V13
 //	0x80, V12 popcount scratch, V0–V11 scratch.
@@ -302,7 +302,7 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VCMEQ   V8.B16, V3.B16, V7.B16; \
 	MASK(V4, V5, V6, V7, dst)
 
-TEXT ·utf8BlocksNEON(SB), NOSPLIT, $88-40
+TEXT ·utf8BlocksNEON(SB), NOSPLIT, $96-40
 	MOVD    p+0(FP), R0
 	MOVD    n+8(FP), R13
 	MOVD    t+16(FP), R2
@@ -345,6 +345,7 @@ TEXT ·utf8BlocksNEON(SB), NOSPLIT, $88-40
 	MOVD    utf8StateNEON_badTail(R3), R19
 	MOVD    R19, badTail-48(SP)
 	MOVD    ZR, skipped-56(SP)
+	MOVD    ZR, checkBad-96(SP)
 	MOVD    $-1, R19
 	MOVD    R19, invalidAt-64(SP)
 	// widths: the gnu dialects (t.badSkip) measuring line widths.
@@ -418,10 +419,12 @@ widthsets:
 	WIDTH_HITS(16)
 	WIDTH_HITS(32)
 	WIDTH_HITS(48)
+
+widthsmasked:
 	AND     R5, R17, R17
 	ORR     R24, R23, R19
 	AND     R5, R19, R19
-	CBZ     R19, classes
+	CBZ     R19, checkret
 	// widthcheck: each must be in st.bmp (gnuBMP's width bits), or in
 	// st.zero (a column narrower: zeroMask) or st.wider (a column wider:
 	// R17), else the block is hard.
@@ -808,7 +811,14 @@ checkpass:
 checked:
 	VEOR    V18.B16, V18.B16, V18.B16
 	MOVD    sepends-8(SP), R20
-	B       classes
+
+checkret:
+	// On after the checks: as a valid block (classes), or (checkBad) as
+	// the invalid one they were made for (invalidchecked).
+	MOVD    checkBad-96(SP), R19
+	CBZ     R19, classes
+	MOVD    ZR, checkBad-96(SP)
+	B       invalidchecked
 
 checkwidth:
 	// Not in st.bmp: measuring widths, a char a column narrower or
@@ -904,28 +914,41 @@ invalid:
 	// counts as valid, and the next block corrects it when it turns out
 	// cut short; everything else is as for a valid block (the separators
 	// are whole sequences, a char's lanes before its last transparent).
-	// The gnu dialects: a block with a char outside the allow-list
-	// (GNU_CHUNK, which the bytes around an invalid one may also trip; a
-	// lead F4–FD with a continuation after it, which glibc may take as a
-	// char above U+10FFFF, is outside it) is hard; measuring widths, so
-	// is one with a char the width tables reject (no gnuBMP here); their
-	// wide marks into wideInv.
+	// The gnu dialects: the chars outside the allow-list (GNU_CHUNK,
+	// which the bytes around an invalid one may also trip) and, measuring
+	// widths, those the width tables reject are looked up as in a valid
+	// block (gnucheck, widthcheck; checkBad brings them back here, to
+	// invalidchecked): a mark where no valid char has its second byte
+	// needs nothing, but may make the block hard (a clear bit, or a lead
+	// F1 up: a lead F4–FD with a continuation after it, which glibc may
+	// take as a char above U+10FFFF, is hard); the wide marks into
+	// wideInv.
 	MOVBU   utf8Tables_badSkip(R2), R19
 	CBZ     R19, invalidgo
 	VEOR    V18.B16, V18.B16, V18.B16
 	GNU_BLOCK
-	CBNZ    R22, end
+	MOVD    $1, R19
+	MOVD    R19, checkBad-96(SP)
+	CBNZ    R22, gnurejects
 	MOVD    widths-24(SP), R19
-	CBZ     R19, invalidgo
+	CBZ     R19, invalidnocheck
 	MOVD    $0, R23
 	MOVD    $0, R24
 	WIDTH_HITS(0)
 	WIDTH_HITS(16)
 	WIDTH_HITS(32)
 	WIDTH_HITS(48)
-	ORR     R24, R23, R19
-	AND     R5, R19, R19
-	CBNZ    R19, end
+	B       widthsmasked
+
+invalidnocheck:
+	MOVD    ZR, checkBad-96(SP)
+
+invalidchecked:
+	// (From checkret too: the chars the tables reject passed gnucheck or
+	// widthcheck; zeroMask and R17 hold their marks, which count only
+	// where a valid char has its second byte: see tail.)
+	MOVD    widths-24(SP), R19
+	CBZ     R19, invalidgo
 	AND     R5, R17, R17
 	MOVD    R17, wideInv-72(SP)
 
@@ -1088,11 +1111,12 @@ straddled:
 missedmulti:
 	// A multi-byte char p[-4+j:0] (j = 0..2 in R19: its lead R25, the
 	// last byte before lane 0 that is not a continuation), as long as its
-	// lead announces, valid (no surrogate: the overlong and too-large
-	// forms made the block before hard, outside the allow-list, but
-	// gnuNibbles admit ED A0–BF): a word char unless t's separator tables
-	// (lead, n1, n2 at its first three bytes, R25 R26 R24; n2 every byte
-	// for a two-byte one) hold it.
+	// lead announces, valid (no surrogate, which gnuNibbles admit, ED
+	// A0–BF; no overlong form, E0 80–9F or F0 80–8F, which gnucheck may
+	// pass in an invalid block; the too-large ones, F4 90 up, made the
+	// block before hard: gnucheck passes no lead but F0): a word char
+	// unless t's separator tables (lead, n1, n2 at its first three bytes,
+	// R25 R26 R24; n2 every byte for a two-byte one) hold it.
 	CMP     $0xc0, R25
 	BHS     leads
 	MVN     R24, R25
@@ -1119,7 +1143,21 @@ missedmulti:
 	BNE     leads
 	UBFX    $8, R24, $8, R26
 	CMP     $0xed, R25
+	BEQ     missedED
+	CMP     $0xe0, R25
+	BEQ     missedE0
+	CMP     $0xf0, R25
 	BNE     missedok
+	CMP     $0x90, R26
+	BLO     leads
+	B       missedok
+
+missedE0:
+	CMP     $0xa0, R26
+	BLO     leads
+	B       missedok
+
+missedED:
 	CMP     $0xa0, R26
 	BHS     leads
 
@@ -1217,8 +1255,15 @@ tail:
 	CBZ     R22, invalidtail
 	MOVD    secondOK-80(SP), R22
 	ORR     R17<<1, R22, R22
+	// (and lane 0 where the sequence from before the block is whole and
+	// valid, R23: a hole's mark at its third byte is there)
+	AND     $1, R23, R24
+	ORR     R24, R22, R22
 	MOVD    wideInv-72(SP), R24
 	AND     R24, R22, R17
+	MOVD    zeroMask-40(SP), R24
+	AND     R24, R22, R24
+	MOVD    R24, zeroMask-40(SP)
 	MOVD    fourthOK-88(SP), R22
 	ORR     R26<<3, R22, R22
 	MOVD    R22, fourthOK-88(SP)

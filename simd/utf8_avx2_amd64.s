@@ -822,9 +822,9 @@ missedmulti:
 	// no overlong form, E0 80–9F or F0 80–8F, which gnucheck may pass in
 	// an invalid block, taking it for a char of lower code point; the
 	// too-large ones, F4 90 up, made the block before hard: gnucheck
-	// passes no lead but F0): a word char unless t's separator tables (lead,
-	// n1, n2 at its first three bytes; n2 every byte for a two-byte one)
-	// hold it.
+	// passes no lead but F0): a word char unless t's separator tables
+	// (lead, n1, n2 at its first three bytes; n2 every byte for a
+	// two-byte one) hold it.
 	CMPL      DX, $0xc0
 	JAE       leads
 	MOVL      AX, DX
@@ -1192,8 +1192,8 @@ gnuctrls:
 	// A word char at lane 63 (p[64] starts a char) that is a sequence
 	// still open there is one p[64] cuts short: skipped bytes, not a
 	// word char. Open (gnuOpenClass, one fact per bit, each combined
-	// with the one a bit above it): b63 ≥ C0, or b63 a continuation
-	// with b62 ≥ E0, or b62 < C0 and b61 ≥ F0. Without branches (lane
+	// with the one a bit above it): b63 ≥ C0, or b63 a continuation and
+	// either b62 ≥ E0 or b62 < C0 and b61 ≥ F0. Without branches (lane
 	// 63 is as often a word char as not). R11 (dead here): the table.
 	LEAQ      ·gnuOpenClass(SB), R11
 	MOVBLZX   63(DI)(R15*1), R12

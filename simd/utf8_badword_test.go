@@ -310,10 +310,11 @@ func checkGNUBadTexts(t *testing.T, k blockRoutine, rng *rand.Rand, words, seps 
 	return took, tookWidths, total
 }
 
-// The AVX2 routine also takes invalid blocks holding chars the nibble
-// tables reject but gnuBMP admits (scripts with a few unassigned code
-// points: Devanagari, Thai, Hebrew…; measuring widths, their zero-width
-// marks too): text of them with an invalid byte every ~100 bytes, whole.
+// The AVX2 and NEON routines also take invalid blocks holding chars the
+// nibble tables reject but gnuBMP admits (scripts with a few unassigned
+// code points: Devanagari, Thai, Hebrew…; measuring widths, their
+// zero-width marks too): text of them with an invalid byte every ~100
+// bytes, whole.
 func TestUTF8GNUBadWorld(t *testing.T) {
 	words := []string{"हिन्दी", "भाषा", "বাংলা", "தமிழ்", "ภาษาไทย", "العربية", "עברית", "שָׁלוֹם", "Հայերեն", "ქართული", "data"}
 	seps := []string{" ", " ", "\u00a0", "\n", "، ", "।"}

@@ -577,14 +577,11 @@ invalid:
 	// The gnu dialects (here a block after an invalid one, see badTail;
 	// a lead F4–FD with a continuation after it, which glibc may take as
 	// a char above U+10FFFF, is outside the allow-list: GNU_ALLOW made
-	// its block hard, this one or the next). Measuring widths, a block
-	// whose chars gnucheck marked narrower or wider is hard (it checked
-	// them as valid ones).
+	// its block hard, this one or the next). Measuring widths, the marks
+	// gnucheck made, taking the block for valid, count where a valid
+	// sequence has its second byte (gnuinvalidwidths).
 	CMPQ      widths-56(SP), $0
 	JEQ       invalidgo
-	MOVQ      zeroMask-208(SP), R13
-	ORQ       extraMask-216(SP), R13
-	JNZ       end
 	JMP       gnuinvalidends
 
 invalidgo:

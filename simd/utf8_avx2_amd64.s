@@ -479,10 +479,11 @@ asciicounted:
 	JMP  loop
 
 slow:
+	CMPQ      gnu-48(SP), $0
+	JEQ       slowutf8
 	HALF(0, R11, DX, R14)
 	HALF(32, R12, R13, AX)
-	CMPQ      gnu-48(SP), $0
-	JNE       gnuallow
+	JMP       gnuallow
 
 allowed:
 	MERGE_HALVES
@@ -507,6 +508,8 @@ measure:
 	JNZ       lines
 
 counted:
+	CMPQ      gnu-48(SP), $0
+	JEQ       utf8counted
 	CMPQ      widths-56(SP), $0
 	JNE       widecols
 
@@ -534,6 +537,49 @@ words:
 	WORDS_GNUC_R
 	ADDQ      $64, R15
 	JMP       loop
+
+slowutf8:
+	// The utf8 dialect's valid path: the measure below without the gnu
+	// dialects' branches (no allow-list, widths or controls), and, after
+	// a block of at most 48 chars (text that is not ASCII, whose next
+	// block most likely is not either), on to the next block without the
+	// pure-ASCII test. A block with line ends to measure comes back at
+	// utf8counted.
+	HALF(0, R11, DX, R14)
+	HALF(32, R12, R13, AX)
+	MERGE_HALVES
+	VPTEST    Y5, Y5
+	JNZ       invalid
+	CMPQ      badTail-248(SP), $0
+	JNE       invalid
+	POPCNTQ   DX, R13
+	ADDQ      R13, R8
+	XORL      R12, R12
+	ANDQ      lineMask-32(SP), DX
+	JNZ       lines
+
+utf8counted:
+	MOVQ      R11, AX
+	ANDQ      BX, AX
+	POPCNTQ   AX, AX
+	ADDQ      AX, SI
+	MOVBQSX   64(DI)(R15*1), R12
+	ADDQ      $64, R12
+	NOTQ      R12
+	SHRQ      $63, R12
+	MOVQ      R11, AX
+	SHRQ      $1, R12, AX
+	ANDQ      BX, AX
+	ANDNQ     AX, R14, AX
+	MOVQ      R14, DX
+	WORDS_GNUC_R
+	ADDQ      $64, R15
+	CMPQ      R15, CX
+	JEQ       partial
+	POPCNTQ   R11, R11
+	CMPQ      R11, $48
+	JBE       slowutf8
+	JMP       full
 
 widecols:
 	// colBias: the extra columns of the wide chars counted, less the

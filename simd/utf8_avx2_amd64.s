@@ -543,8 +543,7 @@ slowutf8:
 	// dialects' branches (no allow-list, widths or controls), and, after
 	// a block of at most 48 chars (text that is not ASCII, whose next
 	// block most likely is not either), on to the next block without the
-	// pure-ASCII test. A block with line ends to measure comes back at
-	// utf8counted.
+	// pure-ASCII test; its line ends measured by linesutf8.
 	HALF(0, R11, DX, R14)
 	HALF(32, R12, R13, AX)
 	MERGE_HALVES
@@ -554,9 +553,8 @@ slowutf8:
 	JNE       invalid
 	POPCNTQ   DX, R13
 	ADDQ      R13, R8
-	XORL      R12, R12
 	ANDQ      lineMask-32(SP), DX
-	JNZ       lines
+	JNZ       linesutf8
 
 utf8counted:
 	MOVQ      R11, AX
@@ -1379,6 +1377,28 @@ linesloop:
 	BLSRQ     DX, DX
 	JNZ       linesloop
 	JMP       counted
+
+linesutf8:
+	// lines for the utf8 dialect: a line's columns are its chars (R11;
+	// no wide or zero-width marks, no tabs, colBias 0), back at
+	// utf8counted.
+	BLSMSKQ   DX, R13
+	ANDQ      R11, R13
+	POPCNTQ   R13, R13
+	LEAQ      -1(SI)(R13*1), R12
+	SUBQ      lineStart-8(SP), R12
+	ADDQ      SI, R13
+	MOVQ      R13, lineStart-8(SP)
+	LINE(linesutf8first)
+	BLSRQ     DX, DX
+	JNZ       linesutf8
+	JMP       utf8counted
+
+linesutf8first:
+	MOVQ      R12, head-24(SP)
+	BLSRQ     DX, DX
+	JNZ       linesutf8
+	JMP       utf8counted
 
 asciilines:
 	// DX: the line ends (and gnu tabs) of a pure-ASCII block (every

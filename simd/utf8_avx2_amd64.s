@@ -108,6 +108,9 @@ CONST32(utf8CDF, $0xdfdfdfdfdfdfdfdf)
 CONST32(utf8CEF, $0xefefefefefefefef)
 CONST32(utf8CF4, $0xf4f4f4f4f4f4f4f4)
 CONST32(utf8C7C, $0x7c7c7c7c7c7c7c7c)
+CONST32(utf8C01, $0x0101010101010101)
+CONST32(utf8C21, $0x2121212121212121)
+CONST32(utf8CAll, $-1)
 
 #include "words_amd64.h"
 
@@ -374,6 +377,40 @@ lwm: \
 #define VALID_HI \
 	VBROADCASTI128 ·validTables+0(SB), Y14
 
+// ASCII_SEPS(dst): the separators of the 32-byte halves Y0, Y1 as a
+// 64-bit mask (their compares left in Y2, Y3).
+#define ASCII_SEPS(dst) \
+	VPSHUFB   Y0, Y15, Y2; \
+	VPCMPEQB  Y2, Y0, Y2; \
+	VPMOVMSKB Y2, dst; \
+	VPSHUFB   Y1, Y15, Y3; \
+	VPCMPEQB  Y3, Y1, Y3; \
+	VPMOVMSKB Y3, R13; \
+	SHLQ      $32, R13; \
+	ORQ       R13, dst
+
+// ASCII_LINES: DX = the '\n's of Y0, Y1. Y2, Y3 scratch.
+#define ASCII_LINES \
+	VPCMPEQB  utf8CNL<>(SB), Y0, Y2; \
+	VPMOVMSKB Y2, DX; \
+	VPCMPEQB  utf8CNL<>(SB), Y1, Y3; \
+	VPMOVMSKB Y3, R13; \
+	SHLQ      $32, R13; \
+	ORQ       R13, DX
+
+// ASCII_NEXT(ascii, other): after a pure-ASCII block, the next one into
+// Y0, Y1 and on at ascii when it is pure ASCII too (nothing can be open
+// before it), else at other; the partial block at partial.
+#define ASCII_NEXT(ascii, other) \
+	CMPQ      R15, CX; \
+	JEQ       partial; \
+	VMOVDQU   (DI)(R15*1), Y0; \
+	VMOVDQU   32(DI)(R15*1), Y1; \
+	VPOR      Y0, Y1, Y2; \
+	VPTEST    utf8C80<>(SB), Y2; \
+	JEQ       ascii; \
+	JMP       other
+
 TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $288-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
@@ -443,30 +480,72 @@ full:
 	VPMOVMSKB Y2, DX
 	TESTL     DX, DX
 	JNZ       slow
-	// Pure ASCII, nothing open before it: W = every byte but the six
-	// separators.
-	VPSHUFB   Y0, Y15, Y2
-	VPCMPEQB  Y2, Y0, Y2
-	VPMOVMSKB Y2, AX
-	VPSHUFB   Y1, Y15, Y3
-	VPCMPEQB  Y3, Y1, Y3
-	VPMOVMSKB Y3, DX
-	SHLQ      $32, DX
-	ORQ       DX, AX
-	XORL      R11, R11
 	CMPQ      gnu-48(SP), $0
-	JNE       gnuascii
+	JNE       gnuasciifull
+
+asciiutf8:
+	// Y0, Y1: a block of pure ASCII with nothing open before it, the
+	// utf8 dialect: W = every byte but the six separators. The blocks
+	// after it loop back here while they are pure ASCII (ASCII_NEXT).
+	ASCII_SEPS(AX)
 	NOTQ      AX
 	WORDS_ASCII_R
+	ASCII_LINES
+	POPCNTQ   DX, R13
+	ADDQ      R13, R8
+	ANDQ      lineMask-32(SP), DX
+	JNZ       asciilines
+	ADDQ      $64, SI
+	ADDQ      $64, R15
+
+asciinextutf8:
+	ASCII_NEXT(asciiutf8, slowutf8)
+
+gnuasciifull:
+	CMPQ      widths-56(SP), $0
+	JNE       gnuasciiwidths
+
+gnuasciilwm:
+	// Likewise in the gnu dialects, not measuring widths (so lineMask is
+	// 0: no line to measure): a block whose bytes are all separators or
+	// printable (0x21..0x7E: b+1 > 0x21 as signed bytes) has no
+	// transparent byte and takes the ascii rule; one with a control
+	// takes gnuascii.
+	ASCII_LINES
+	ASCII_SEPS(AX)
+	VPADDB    utf8C01<>(SB), Y0, Y4
+	VPCMPGTB  utf8C21<>(SB), Y4, Y4
+	VPOR      Y4, Y2, Y2
+	VPADDB    utf8C01<>(SB), Y1, Y4
+	VPCMPGTB  utf8C21<>(SB), Y4, Y4
+	VPOR      Y4, Y3, Y3
+	VPAND     Y3, Y2, Y2
+	VPTEST    utf8CAll<>(SB), Y2
+	JCC       gnuasciictrl
+	NOTQ      AX
+	WORDS_ASCII_R
+	POPCNTQ   DX, R13
+	ADDQ      R13, R8
+	ADDQ      $64, SI
+	ADDQ      $64, R15
+
+asciinextgnu:
+	ASCII_NEXT(gnuasciilwm, slow)
+
+gnuasciictrl:
+	// AX: the separators (gnuascii recounts the '\n's; R11 needs no
+	// clearing: lineMask is 0).
+	JMP       gnuascii
+
+gnuasciiwidths:
+	// Measuring gnu widths: gnuascii, with the separators in AX.
+	ASCII_SEPS(AX)
+	XORL      R11, R11
+	JMP       gnuascii
 
 asciiwords:
 	// R11: the other line ends of the measure (gnu widths), else 0.
-	VPCMPEQB  utf8CNL<>(SB), Y0, Y2
-	VPMOVMSKB Y2, DX
-	VPCMPEQB  utf8CNL<>(SB), Y1, Y3
-	VPMOVMSKB Y3, R13
-	SHLQ      $32, R13
-	ORQ       R13, DX
+	ASCII_LINES
 	POPCNTQ   DX, R13
 	ADDQ      R13, R8
 	ORQ       R11, DX
@@ -474,9 +553,14 @@ asciiwords:
 	JNZ       asciilines
 
 asciicounted:
-	ADDQ $64, SI
-	ADDQ $64, R15
-	JMP  loop
+	// After a pure-ASCII block: the next one by the loop of its dialect.
+	ADDQ      $64, SI
+	ADDQ      $64, R15
+	CMPQ      gnu-48(SP), $0
+	JEQ       asciinextutf8
+	CMPQ      widths-56(SP), $0
+	JEQ       asciinextgnu
+	JMP       loop
 
 slow:
 	CMPQ      gnu-48(SP), $0

@@ -1,6 +1,7 @@
 package simd_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
@@ -195,6 +196,34 @@ func TestUTF8NeverReadsOutsideSlice(t *testing.T) {
 			start := page[:n:n]
 			copy(start, text)
 			checkUTF8(t, k, start, "start of page")
+		}
+	})
+}
+
+// Every ASCII byte that is neither printable nor a separator (and the
+// edges of the printable range) at every offset of the pure-ASCII blocks
+// that follow a block with a multi-byte char: the block routines count
+// such blocks in a loop of their own, where a control (transparent in the
+// gnu dialects, a word char in utf8) must not pass for a printable byte.
+func TestUTF8ASCIIControlsAfterText(t *testing.T) {
+	var bytes []byte
+	for c := 0; c < 0x80; c++ {
+		if c < 0x09 || c > 0x0d && c < 0x20 || c == 0x7f || c == 0x20 || c == 0x21 || c == 0x7e {
+			bytes = append(bytes, byte(c))
+		}
+	}
+	base := []byte("é")
+	for len(base) < 256 {
+		base = append(base, "ab  cd\t\tef gh \n ij kl \r "...)
+	}
+	base = base[:256]
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for _, c := range bytes {
+			for at := 60; at < 200; at++ {
+				p := append([]byte(nil), base...)
+				p[at] = c
+				checkUTF8(t, k, p, fmt.Sprintf("%#x at %d", c, at))
+			}
 		}
 	})
 }

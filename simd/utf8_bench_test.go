@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
@@ -27,8 +28,10 @@ import (
 // Greek, typographic punctuation, no-break spaces; no tabs, no CJK) or
 // cjk (Chinese, Japanese and Korean with their punctuation and spaces) or
 // world (Devanagari, Bengali, Tamil, Thai, Arabic, Hebrew, Armenian,
-// Georgian: scripts with combining marks). NEED is lwm (wc -lwm) or all (plain
-// Count: max line length too).
+// Georgian: scripts with combining marks) or sparse (English prose with a
+// typographic quote, dash or accented word about every 300 bytes: most
+// blocks pure ASCII, one in five or so not). NEED is lwm (wc -lwm) or all
+// (plain Count: max line length too).
 
 // multilingualWords are what multilingualText is made of.
 var multilingualWords = []string{
@@ -54,6 +57,9 @@ var (
 	worldWords = []string{"हिन्दी", "भाषा", "বাংলা", "தமிழ்", "ภาษาไทย", "العربية", "مرحبا", "עברית", "שָׁלוֹם",
 		"Հայերեն", "ქართული", "ελληνικά", "русский", "data", "wc"}
 	worldSeps = []string{" ", " ", " ", " ", "، ", ". ", "।"}
+	// sparseWords: four non-ASCII words among some 270 ASCII ones.
+	sparseWords = append(strings.Fields(strings.Repeat("the of and a to in is was that for it with as on be at by this had not are but from or have an they which one you were all we her she there would their will when who him been has more if no out do so can what up said about other into than its time only could new them man some these then two first may any like now my such make over our even most me state after also made many before must through back years where much your way well down should because each just those people how too little us good very ", 2)), "café", "“quoted”", "—", "naïve")
+	sparseSeps  = []string{" ", " ", " ", " ", " ", " ", ", ", ". "}
 )
 
 // multilingualText returns n bytes (cut at a char boundary, then padded
@@ -114,6 +120,7 @@ func utf8BenchBuf(text string, n int) []byte {
 			"european":     wordText(rand.New(rand.NewPCG(2024, 12)), 64<<20, 0, europeanWords, europeanSeps),
 			"cjk":          wordText(rand.New(rand.NewPCG(2024, 13)), 64<<20, 0, cjkWords, cjkSeps),
 			"world":        wordText(rand.New(rand.NewPCG(2024, 14)), 64<<20, 0, worldWords, worldSeps),
+			"sparse":       wordText(rand.New(rand.NewPCG(2024, 15)), 64<<20, 0, sparseWords, sparseSeps),
 		}
 	})
 	return utf8BenchText[text][:n]
@@ -126,7 +133,7 @@ var utf8BenchNeeds = []struct {
 }{{"lwm", simd.NeedLines | simd.NeedWords | simd.NeedChars}, {"all", simd.NeedAll}}
 
 func BenchmarkUTF8(b *testing.B) {
-	for _, text := range []string{"english", "multilingual", "adversarial", "european", "cjk", "world"} {
+	for _, text := range []string{"english", "multilingual", "adversarial", "european", "cjk", "world", "sparse"} {
 		for _, size := range []struct {
 			name string
 			n    int
@@ -167,6 +174,7 @@ func TestWordTextValid(t *testing.T) {
 			multilingualText(rand.New(rand.NewPCG(uint64(n), 1)), n, 0),
 			wordText(rand.New(rand.NewPCG(uint64(n), 2)), n, 0, worldWords, worldSeps),
 			wordText(rand.New(rand.NewPCG(uint64(n), 3)), n, 0, cjkWords, cjkSeps),
+			wordText(rand.New(rand.NewPCG(uint64(n), 4)), n, 0, sparseWords, sparseSeps),
 		} {
 			if len(p) != n || !utf8.Valid(p) {
 				t.Fatalf("text %d, n %d: %d bytes, valid %v: %q", i, n, len(p), utf8.Valid(p), p[max(0, len(p)-8):])

@@ -109,6 +109,7 @@ CONST32(utf8CEF, $0xefefefefefefefef)
 CONST32(utf8CF4, $0xf4f4f4f4f4f4f4f4)
 CONST32(utf8C7C, $0x7c7c7c7c7c7c7c7c)
 CONST32(utf8C01, $0x0101010101010101)
+CONST32(utf8C20, $0x2020202020202020)
 CONST32(utf8C21, $0x2121212121212121)
 CONST32(utf8CAll, $-1)
 
@@ -503,7 +504,7 @@ asciinextutf8:
 
 gnuasciifull:
 	CMPQ      widths-56(SP), $0
-	JNE       gnuasciiwidths
+	JNE       gnuasciiwide
 
 gnuasciilwm:
 	// Likewise in the gnu dialects, not measuring widths (so lineMask is
@@ -531,6 +532,37 @@ gnuasciilwm:
 
 asciinextgnu:
 	ASCII_NEXT(gnuasciilwm, slow)
+
+gnuasciiwide:
+	// Measuring gnu widths: a block of printable bytes, spaces and '\n's
+	// only (b+1 > 0x20 as signed bytes, or '\n': no tab, '\r', '\f',
+	// '\v' or other control) takes the ascii rule and its lines are one
+	// column per byte (asciilines; no tab in tabMask); any other block
+	// takes gnuascii (gnuasciiwidths).
+	ASCII_SEPS(AX)
+	ASCII_LINES
+	VPADDB    utf8C01<>(SB), Y0, Y4
+	VPCMPGTB  utf8C20<>(SB), Y4, Y4
+	VPOR      Y4, Y2, Y2
+	VPADDB    utf8C01<>(SB), Y1, Y4
+	VPCMPGTB  utf8C20<>(SB), Y4, Y4
+	VPOR      Y4, Y3, Y3
+	VPAND     Y3, Y2, Y2
+	VPTEST    utf8CAll<>(SB), Y2
+	JCC       gnuasciiwidths
+	NOTQ      AX
+	WORDS_ASCII_R
+	POPCNTQ   DX, R13
+	ADDQ      R13, R8
+	MOVQ      $0, tabMask-144(SP)
+	// lineMask is -1 (widths).
+	TESTQ     DX, DX
+	JNZ       asciilines
+	ADDQ      $64, SI
+	ADDQ      $64, R15
+
+asciinextgnuwide:
+	ASCII_NEXT(gnuasciiwide, slow)
 
 gnuasciictrl:
 	// AX: the separators (gnuascii recounts the '\n's; R11 needs no
@@ -560,7 +592,7 @@ asciicounted:
 	JEQ       asciinextutf8
 	CMPQ      widths-56(SP), $0
 	JEQ       asciinextgnu
-	JMP       loop
+	JMP       asciinextgnuwide
 
 slow:
 	CMPQ      gnu-48(SP), $0

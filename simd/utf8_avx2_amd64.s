@@ -531,7 +531,127 @@ gnuasciilwm:
 	ADDQ      $64, R15
 
 asciinextgnu:
-	ASCII_NEXT(gnuasciilwm, slow)
+	ASCII_NEXT(gnuasciilwm, gnusparse)
+
+gnusparse:
+	// Y0, Y1: a block that is not pure ASCII with nothing open before
+	// it (after a pure-ASCII block or one counted here), the gnu
+	// dialects not measuring widths. When it holds a few multi-byte
+	// chars (at most 12 bytes >= 0x80), each of two or three bytes,
+	// whole in the block (nothing is open after it, nor read past
+	// p[R15+64]), valid (lead C2-DF, E1-EC or EE-EF, then 80-BF),
+	// admitted by gnuBMP and not a separator, those are checked one at
+	// a time instead of by the nibble lookups; then the block's word
+	// chars are its printable ASCII bytes and a byte of each of those
+	// chars, its separators the ASCII ones, the rest transparent. Any
+	// other block takes slow (so does one with a multi-byte separator).
+	// Overlong two-byte chars and stray continuations fail the lead
+	// check, overlong three-byte ones the E0 one; surrogates (ED A0-BF)
+	// have no bit in gnuBMP, nor has any code point below 0x80. st.bmp
+	// is set in the gnu dialects. R11: the bytes >= 0x80 not yet
+	// checked; R13: a lead's lane; R14: the block; AX, DX, R12 scratch.
+	VPMOVMSKB Y0, R11
+	VPMOVMSKB Y1, DX
+	SHLQ      $32, DX
+	ORQ       DX, R11
+	POPCNTQ   R11, DX
+	CMPQ      DX, $12
+	JA        slow
+	LEAQ      (DI)(R15*1), R14
+
+sparseloop:
+	TZCNTQ    R11, R13
+	MOVBLZX   (R14)(R13*1), AX
+	MOVBLZX   1(R14)(R13*1), DX
+	XORL      $0x80, DX
+	CMPL      DX, $0x40
+	JAE       slow
+	CMPL      AX, $0xe0
+	JAE       sparse3
+	CMPL      AX, $0xc2
+	JB        slow
+	CMPL      R13, $62
+	JA        slow
+	ANDL      $0x1f, AX
+	SHLL      $6, AX
+	ORL       DX, AX
+	BLSRQ     R11, R11
+	BLSRQ     R11, R11
+	JMP       sparsebit
+
+sparse3:
+	CMPL      AX, $0xf0
+	JAE       slow
+	CMPL      AX, $0xe0
+	JEQ       slow
+	CMPL      R13, $61
+	JA        slow
+	MOVBLZX   2(R14)(R13*1), R12
+	XORL      $0x80, R12
+	CMPL      R12, $0x40
+	JAE       slow
+	ANDL      $0x0f, AX
+	SHLL      $6, AX
+	ORL       DX, AX
+	SHLL      $6, AX
+	ORL       R12, AX
+	BLSRQ     R11, R11
+	BLSRQ     R11, R11
+	BLSRQ     R11, R11
+
+sparsebit:
+	// AX: the char's code point: its bit in bmp, and t's separator
+	// tables on its bytes (and the byte after a two-byte one, which
+	// they ignore).
+	MOVL      AX, DX
+	SHRL      $6, DX
+	MOVQ      bmp-184(SP), R12
+	MOVQ      (R12)(DX*8), DX
+	BTQ       AX, DX
+	JCC       slow
+	MOVQ      t+16(FP), R12
+	MOVBLZX   (R14)(R13*1), AX
+	ANDL      $0x7f, AX
+	MOVBLZX   utf8Tables_lead(R12)(AX*1), AX
+	MOVBLZX   1(R14)(R13*1), DX
+	ANDL      $0x7f, DX
+	ANDB      utf8Tables_n1(R12)(DX*1), AX
+	MOVBLZX   2(R14)(R13*1), DX
+	ANDL      $0x7f, DX
+	ANDB      utf8Tables_n2(R12)(DX*1), AX
+	JNZ       slow
+	TESTQ     R11, R11
+	JNZ       sparseloop
+	// The char starts (every byte but the continuations) in R11; the
+	// continuations (R12) are the word chars of the multi-byte chars,
+	// their leads transparent: the word rule takes a char's transparent
+	// bytes with its word byte, wherever that is in the char.
+	VPCMPGTB  utf8CBF<>(SB), Y0, Y2
+	VPMOVMSKB Y2, R11
+	VPCMPGTB  utf8CBF<>(SB), Y1, Y3
+	VPMOVMSKB Y3, DX
+	SHLQ      $32, DX
+	ORQ       DX, R11
+	POPCNTQ   R11, DX
+	ADDQ      DX, SI
+	MOVQ      R11, R12
+	NOTQ      R12
+	VPADDB    utf8C01<>(SB), Y0, Y2
+	VPCMPGTB  utf8C21<>(SB), Y2, Y2
+	VPMOVMSKB Y2, AX
+	VPADDB    utf8C01<>(SB), Y1, Y3
+	VPCMPGTB  utf8C21<>(SB), Y3, Y3
+	VPMOVMSKB Y3, DX
+	SHLQ      $32, DX
+	ORQ       DX, AX
+	ORQ       R12, AX
+	ASCII_LINES
+	POPCNTQ   DX, R13
+	ADDQ      R13, R8
+	ASCII_SEPS(DX)
+	WORDS_GNUC_R
+	ADDQ      $64, R15
+	ASCII_NEXT(gnuasciilwm, gnusparse)
 
 gnuasciiwide:
 	// Measuring gnu widths: a block of printable bytes, spaces and '\n's

@@ -235,3 +235,43 @@ func TestUTF8ASCIIControlsAfterText(t *testing.T) {
 		}
 	})
 }
+
+// sparsePieces: what a mostly-ASCII block may hold: chars the gnu
+// dialects count (two and three bytes, world scripts, separators), chars
+// they do not (C1 controls, unassigned, line separator, emoji of four
+// bytes), invalid sequences (stray continuations, overlong, surrogate,
+// cut short).
+var sparsePieces = []string{
+	"é", "“", "€", "—", "ह", "\u00a0", "\u2003", "\u3000", "\u1680", "\u200b",
+	"\u0085", "\u0378", "\u2028", "😀",
+	"\xbf\xbf", "\x80", "\xc0\xa1", "\xc1\xbf", "\xed\xa0\x80", "\xe0\x80\xa1", "\xe0\x9f\xbf", "\xe2\x80", "\xc3",
+}
+
+// A piece in an ASCII block after a pure-ASCII one (where the block
+// routines check a few multi-byte chars one at a time), at every lane
+// of it and across its end, the text ending 0 to 40 bytes after the
+// piece, flush against an unreadable page.
+func TestUTF8SparseBlocks(t *testing.T) {
+	page := guarded(t)
+	rng := rand.New(rand.NewPCG(43, 44))
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for _, piece := range sparsePieces {
+			for at := 112; at < 196; at++ {
+				for _, after := range []int{0, 1, 2, 3, 40} {
+					p := []byte("é")
+					for len(p) < at+len(piece)+after {
+						p = append(p, []string{"ab", "cd", "x", "  ", " ", "\n"}[rng.IntN(6)]...)
+					}
+					p = p[:at+len(piece)+after]
+					copy(p[at:], piece)
+					if after > 0 && rng.IntN(2) == 0 {
+						p[at+len(piece)+rng.IntN(after)] = "é"[0] // a lead, maybe cut short
+					}
+					end := page[len(page)-len(p):]
+					copy(end, p)
+					checkUTF8(t, k, end, fmt.Sprintf("%q at %d", piece, at))
+				}
+			}
+		}
+	})
+}

@@ -39,7 +39,17 @@
 //	  gnu: &^ the ASCII controls (transparent).
 // A block of pure ASCII with no sequence open before it (b-3 included)
 // takes the ascii rule (WORDS_ASCII_R; gnu: WORDS_GNUC_R with the
-// controls transparent) without any of that.
+// controls transparent) without any of that. The blocks after it loop
+// in a path of their dialect (asciiutf8, gnuasciilwm, gnuasciiwide)
+// while they are pure ASCII (ASCII_NEXT: nothing can be open before
+// them), the gnu ones with the ascii rule too when they hold no control
+// (measuring widths: no tab, '\r', '\f' or '\v' either); a block there
+// that holds a few multi-byte chars, whole and valid, of two or three
+// bytes (gnu: admitted by gnuBMP), none a separator, has them checked
+// one at a time (utf8sparse, gnusparse; not measuring gnu widths) and
+// loops on likewise. The utf8 dialect's other blocks take slowutf8 (the
+// path below without the gnu branches), and after a block of text that
+// is not ASCII (at most 48 chars) the next skips the pure-ASCII test.
 //
 //	DI: p, CX: end of the whole blocks (then of the partial one), R15:
 //	index of the block, BX: lanes of the block in p
@@ -412,6 +422,39 @@ lwm: \
 	JEQ       ascii; \
 	JMP       other
 
+// LINE(first): the line of width R12 ended; the first one jumps to first.
+#define LINE(first) \
+	CMPQ    head-24(SP), $-1; \
+	JEQ     first; \
+	MOVQ    max-16(SP), R13; \
+	CMPQ    R12, R13; \
+	CMOVQHI R12, R13; \
+	MOVQ    R13, max-16(SP)
+
+// LINES_CHARS(lines, first, back): the line ends DX of a block measured,
+// a line's columns its chars (R11, the char starts; no wide or zero-width
+// marks, no tabs) plus colBias (0 in the utf8 dialect); then on at back.
+#define LINES_CHARS(lines, first, back) \
+lines: \
+	BLSMSKQ   DX, R13; \
+	ANDQ      R11, R13; \
+	POPCNTQ   R13, R13; \
+	LEAQ      -1(SI)(R13*1), R12; \
+	ADDQ      colBias-64(SP), R12; \
+	SUBQ      lineStart-8(SP), R12; \
+	ADDQ      SI, R13; \
+	ADDQ      colBias-64(SP), R13; \
+	MOVQ      R13, lineStart-8(SP); \
+	LINE(first); \
+	BLSRQ     DX, DX; \
+	JNZ       lines; \
+	JMP       back; \
+first: \
+	MOVQ      R12, head-24(SP); \
+	BLSRQ     DX, DX; \
+	JNZ       lines; \
+	JMP       back
+
 TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $288-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
@@ -500,7 +543,102 @@ asciiutf8:
 	ADDQ      $64, R15
 
 asciinextutf8:
-	ASCII_NEXT(asciiutf8, slowutf8)
+	ASCII_NEXT(asciiutf8, utf8sparse)
+
+utf8sparse:
+	// Y0, Y1: a block that is not pure ASCII with nothing open before
+	// it (after a pure-ASCII block or one counted here), the utf8
+	// dialect. When it holds a few multi-byte chars (at most 12 bytes
+	// >= 0x80), each of two or three bytes, whole in the block, valid
+	// (lead C2-DF, E1-EC or EE-EF, then 80-BF) and not a separator
+	// (gnusparse's checks, less gnuBMP), every byte but the ASCII
+	// separators is a word byte (a multi-byte char's bytes all of
+	// them): the ascii rule. Any other block takes slowutf8. R11: the
+	// bytes >= 0x80 not yet checked; R13: a lead's lane; R14: the
+	// block; AX, DX, R12 scratch.
+	VPMOVMSKB Y0, R11
+	VPMOVMSKB Y1, DX
+	SHLQ      $32, DX
+	ORQ       DX, R11
+	POPCNTQ   R11, DX
+	CMPQ      DX, $12
+	JA        slowutf8
+	LEAQ      (DI)(R15*1), R14
+
+utf8sparseloop:
+	TZCNTQ    R11, R13
+	MOVBLZX   (R14)(R13*1), AX
+	MOVBLZX   1(R14)(R13*1), DX
+	XORL      $0x80, DX
+	CMPL      DX, $0x40
+	JAE       slowutf8
+	CMPL      AX, $0xe0
+	JAE       utf8sparse3
+	CMPL      AX, $0xc2
+	JB        slowutf8
+	CMPL      R13, $62
+	JA        slowutf8
+	BLSRQ     R11, R11
+	BLSRQ     R11, R11
+	JMP       utf8sparsesep
+
+utf8sparse3:
+	// E0 (its second byte's range) and ED (surrogates) are left to
+	// slowutf8.
+	CMPL      AX, $0xf0
+	JAE       slowutf8
+	CMPL      AX, $0xe0
+	JEQ       slowutf8
+	CMPL      AX, $0xed
+	JEQ       slowutf8
+	CMPL      R13, $61
+	JA        slowutf8
+	MOVBLZX   2(R14)(R13*1), R12
+	XORL      $0x80, R12
+	CMPL      R12, $0x40
+	JAE       slowutf8
+	BLSRQ     R11, R11
+	BLSRQ     R11, R11
+	BLSRQ     R11, R11
+
+utf8sparsesep:
+	// AX: the lead; t's separator tables on the char's bytes (and the
+	// byte after a two-byte one, which they ignore).
+	MOVQ      t+16(FP), R12
+	ANDL      $0x7f, AX
+	MOVBLZX   utf8Tables_lead(R12)(AX*1), AX
+	MOVBLZX   1(R14)(R13*1), DX
+	ANDL      $0x7f, DX
+	ANDB      utf8Tables_n1(R12)(DX*1), AX
+	MOVBLZX   2(R14)(R13*1), DX
+	ANDL      $0x7f, DX
+	ANDB      utf8Tables_n2(R12)(DX*1), AX
+	JNZ       slowutf8
+	TESTQ     R11, R11
+	JNZ       utf8sparseloop
+	// The char starts in R11, W in AX.
+	VPCMPGTB  utf8CBF<>(SB), Y0, Y2
+	VPMOVMSKB Y2, R11
+	VPCMPGTB  utf8CBF<>(SB), Y1, Y3
+	VPMOVMSKB Y3, DX
+	SHLQ      $32, DX
+	ORQ       DX, R11
+	ASCII_SEPS(AX)
+	NOTQ      AX
+	ASCII_LINES
+	POPCNTQ   DX, R13
+	ADDQ      R13, R8
+	ANDQ      lineMask-32(SP), DX
+	JNZ       utf8sparselines
+
+utf8sparsecounted:
+	POPCNTQ   R11, R13
+	ADDQ      R13, SI
+	WORDS_ASCII_R
+	ADDQ      $64, R15
+	ASCII_NEXT(asciiutf8, utf8sparse)
+
+	LINES_CHARS(utf8sparselines, utf8sparsefirst, utf8sparsecounted)
 
 gnuasciifull:
 	CMPQ      widths-56(SP), $0
@@ -682,7 +820,123 @@ gnuasciiwide:
 	ADDQ      $64, R15
 
 asciinextgnuwide:
-	ASCII_NEXT(gnuasciiwide, slow)
+	ASCII_NEXT(gnuasciiwide, gnusparsewide)
+
+gnusparsewide:
+	// gnusparse measuring widths: its chars also one column wide (bmp
+	// holds gnuBMP's width bits: as wide as the measure makes them; none
+	// of three bytes from E3 on, where gnuWide makes them two), and the
+	// block's other bytes printable, spaces or '\n's (as in
+	// gnuasciiwide): no control, so every byte but the separators is a
+	// word byte, and a line's columns are its chars (colBias as it
+	// stands).
+	VPMOVMSKB Y0, R11
+	VPMOVMSKB Y1, DX
+	SHLQ      $32, DX
+	ORQ       DX, R11
+	POPCNTQ   R11, DX
+	CMPQ      DX, $12
+	JA        slow
+	MOVQ      R11, spill0-152(SP)
+	LEAQ      (DI)(R15*1), R14
+
+widesparseloop:
+	TZCNTQ    R11, R13
+	MOVBLZX   (R14)(R13*1), AX
+	MOVBLZX   1(R14)(R13*1), DX
+	XORL      $0x80, DX
+	CMPL      DX, $0x40
+	JAE       slow
+	CMPL      AX, $0xe0
+	JAE       widesparse3
+	CMPL      AX, $0xc2
+	JB        slow
+	CMPL      R13, $62
+	JA        slow
+	ANDL      $0x1f, AX
+	SHLL      $6, AX
+	ORL       DX, AX
+	BLSRQ     R11, R11
+	BLSRQ     R11, R11
+	JMP       widesparsebit
+
+widesparse3:
+	CMPL      AX, $0xe3
+	JAE       slow
+	CMPL      AX, $0xe0
+	JEQ       slow
+	CMPL      R13, $61
+	JA        slow
+	MOVBLZX   2(R14)(R13*1), R12
+	XORL      $0x80, R12
+	CMPL      R12, $0x40
+	JAE       slow
+	ANDL      $0x0f, AX
+	SHLL      $6, AX
+	ORL       DX, AX
+	SHLL      $6, AX
+	ORL       R12, AX
+	BLSRQ     R11, R11
+	BLSRQ     R11, R11
+	BLSRQ     R11, R11
+
+widesparsebit:
+	MOVL      AX, DX
+	SHRL      $6, DX
+	MOVQ      bmp-184(SP), R12
+	MOVQ      (R12)(DX*8), DX
+	BTQ       AX, DX
+	JCC       slow
+	MOVQ      t+16(FP), R12
+	MOVBLZX   (R14)(R13*1), AX
+	ANDL      $0x7f, AX
+	MOVBLZX   utf8Tables_lead(R12)(AX*1), AX
+	MOVBLZX   1(R14)(R13*1), DX
+	ANDL      $0x7f, DX
+	ANDB      utf8Tables_n1(R12)(DX*1), AX
+	MOVBLZX   2(R14)(R13*1), DX
+	ANDL      $0x7f, DX
+	ANDB      utf8Tables_n2(R12)(DX*1), AX
+	JNZ       slow
+	TESTQ     R11, R11
+	JNZ       widesparseloop
+	// Every other byte printable, a space or '\n' (DX the '\n's)?
+	ASCII_LINES
+	VPADDB    utf8C01<>(SB), Y0, Y2
+	VPCMPGTB  utf8C20<>(SB), Y2, Y2
+	VPMOVMSKB Y2, AX
+	VPADDB    utf8C01<>(SB), Y1, Y3
+	VPCMPGTB  utf8C20<>(SB), Y3, Y3
+	VPMOVMSKB Y3, R12
+	SHLQ      $32, R12
+	ORQ       R12, AX
+	ORQ       DX, AX
+	ORQ       spill0-152(SP), AX
+	INCQ      AX
+	JNZ       slow
+	// The char starts in R11; W (every byte but the separators) in AX.
+	VPCMPGTB  utf8CBF<>(SB), Y0, Y2
+	VPMOVMSKB Y2, R11
+	VPCMPGTB  utf8CBF<>(SB), Y1, Y3
+	VPMOVMSKB Y3, R12
+	SHLQ      $32, R12
+	ORQ       R12, R11
+	ASCII_SEPS(AX)
+	NOTQ      AX
+	POPCNTQ   DX, R13
+	ADDQ      R13, R8
+	// lineMask is -1 (widths).
+	TESTQ     DX, DX
+	JNZ       widesparselines
+
+widesparsecounted:
+	POPCNTQ   R11, R13
+	ADDQ      R13, SI
+	WORDS_ASCII_R
+	ADDQ      $64, R15
+	ASCII_NEXT(gnuasciiwide, gnusparsewide)
+
+	LINES_CHARS(widesparselines, widesparsefirst, widesparsecounted)
 
 gnuasciictrl:
 	// AX: the separators (gnuascii recounts the '\n's; R11 needs no
@@ -1575,15 +1829,6 @@ end:
 	MOVQ R12, utf8State_badTail(DX)
 	RET
 
-// LINE(first): the line of width R12 ended; the first one jumps to first.
-#define LINE(first) \
-	CMPQ    head-24(SP), $-1; \
-	JEQ     first; \
-	MOVQ    max-16(SP), R13; \
-	CMPQ    R12, R13; \
-	CMOVQHI R12, R13; \
-	MOVQ    R13, max-16(SP)
-
 lines:
 	// DX: the line ends of a validated block, R11 its char starts; a
 	// line's columns are its chars, one more for each wide char
@@ -1614,27 +1859,7 @@ linesloop:
 	JNZ       linesloop
 	JMP       counted
 
-linesutf8:
-	// lines for the utf8 dialect: a line's columns are its chars (R11;
-	// no wide or zero-width marks, no tabs, colBias 0), back at
-	// utf8counted.
-	BLSMSKQ   DX, R13
-	ANDQ      R11, R13
-	POPCNTQ   R13, R13
-	LEAQ      -1(SI)(R13*1), R12
-	SUBQ      lineStart-8(SP), R12
-	ADDQ      SI, R13
-	MOVQ      R13, lineStart-8(SP)
-	LINE(linesutf8first)
-	BLSRQ     DX, DX
-	JNZ       linesutf8
-	JMP       utf8counted
-
-linesutf8first:
-	MOVQ      R12, head-24(SP)
-	BLSRQ     DX, DX
-	JNZ       linesutf8
-	JMP       utf8counted
+	LINES_CHARS(linesutf8, linesutf8first, utf8counted)
 
 asciilines:
 	// DX: the line ends (and gnu tabs) of a pure-ASCII block (every

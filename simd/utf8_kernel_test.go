@@ -245,12 +245,14 @@ var sparsePieces = []string{
 	"é", "“", "€", "—", "ह", "\u00a0", "\u2003", "\u3000", "\u1680", "\u200b",
 	"\u0085", "\u0378", "\u2028", "😀",
 	"\xbf\xbf", "\x80", "\xc0\xa1", "\xc1\xbf", "\xed\xa0\x80", "\xe0\x80\xa1", "\xe0\x9f\xbf", "\xe2\x80", "\xc3",
+	"\xe2x\x80", "\xf5\x80\x80\x80", "中", "ｱ", "あ",
 }
 
 // A piece in an ASCII block after a pure-ASCII one (where the block
 // routines check a few multi-byte chars one at a time), at every lane
 // of it and across its end, the text ending 0 to 40 bytes after the
-// piece, flush against an unreadable page.
+// piece, flush against an unreadable page; in half the texts a byte near
+// the piece is a lead, a stray continuation, a control, a tab or '\r'.
 func TestUTF8SparseBlocks(t *testing.T) {
 	page := guarded(t)
 	rng := rand.New(rand.NewPCG(43, 44))
@@ -264,8 +266,15 @@ func TestUTF8SparseBlocks(t *testing.T) {
 					}
 					p = p[:at+len(piece)+after]
 					copy(p[at:], piece)
-					if after > 0 && rng.IntN(2) == 0 {
-						p[at+len(piece)+rng.IntN(after)] = "é"[0] // a lead, maybe cut short
+					if rng.IntN(2) == 0 {
+						// A lead (maybe cut short), a stray continuation, a
+						// control, a tab or a line end other than '\n', at
+						// most 64 bytes from the piece.
+						i := at - 1 - rng.IntN(min(at-2, 64))
+						if after > 0 && rng.IntN(2) == 0 {
+							i = at + len(piece) + rng.IntN(after)
+						}
+						p[i] = []byte{0xc3, 0xe2, 0x80, '\t', '\r', '\v', '\f', 0x01, 0x1f, 0x7f}[rng.IntN(10)]
 					}
 					end := page[len(page)-len(p):]
 					copy(end, p)

@@ -400,14 +400,50 @@ lwm: \
 	SHLQ      $32, R13; \
 	ORQ       R13, dst
 
-// ASCII_LINES: DX = the '\n's of Y0, Y1. Y2, Y3 scratch.
-#define ASCII_LINES \
-	VPCMPEQB  utf8CNL<>(SB), Y0, Y2; \
-	VPMOVMSKB Y2, DX; \
-	VPCMPEQB  utf8CNL<>(SB), Y1, Y3; \
-	VPMOVMSKB Y3, R13; \
-	SHLQ      $32, R13; \
-	ORQ       R13, DX
+// MASK64(cmp, c, dst, tmp): dst = the 64-bit mask of the bytes of Y0,
+// Y1 where cmp with the constant c holds. Y2, Y3 scratch.
+#define MASK64(cmp, c, dst, tmp) \
+	cmp       c, Y0, Y2; \
+	VPMOVMSKB Y2, dst; \
+	cmp       c, Y1, Y3; \
+	VPMOVMSKB Y3, tmp; \
+	SHLQ      $32, tmp; \
+	ORQ       tmp, dst
+
+// ASCII_LINES: DX = the '\n's of Y0, Y1. Y2, Y3, R13 scratch.
+#define ASCII_LINES MASK64(VPCMPEQB, utf8CNL<>(SB), DX, R13)
+
+// ASCII_ABOVE(c, dst): the mask of the bytes b of Y0, Y1 with b+1 > c
+// as signed bytes (utf8C21: 0x21..0x7E, printable; utf8C20: with the
+// space). Y2, Y3, R12 scratch.
+#define ASCII_ABOVE(c, dst) \
+	VPADDB    utf8C01<>(SB), Y0, Y2; \
+	VPCMPGTB  c, Y2, Y2; \
+	VPMOVMSKB Y2, dst; \
+	VPADDB    utf8C01<>(SB), Y1, Y3; \
+	VPCMPGTB  c, Y3, Y3; \
+	VPMOVMSKB Y3, R12; \
+	SHLQ      $32, R12; \
+	ORQ       R12, dst
+
+// ASCII_ALL(c, other): on at other unless every byte of Y0, Y1 is marked
+// in Y2, Y3 or has b+1 > c as signed bytes (utf8C21: printable, utf8C20:
+// printable or a space); else the ascii rule on W = ^AX, and the '\n's
+// in DX counted. Y4 scratch.
+#define ASCII_ALL(c, other) \
+	VPADDB    utf8C01<>(SB), Y0, Y4; \
+	VPCMPGTB  c, Y4, Y4; \
+	VPOR      Y4, Y2, Y2; \
+	VPADDB    utf8C01<>(SB), Y1, Y4; \
+	VPCMPGTB  c, Y4, Y4; \
+	VPOR      Y4, Y3, Y3; \
+	VPAND     Y3, Y2, Y2; \
+	VPTEST    utf8CAll<>(SB), Y2; \
+	JCC       other; \
+	NOTQ      AX; \
+	WORDS_ASCII_R; \
+	POPCNTQ   DX, R13; \
+	ADDQ      R13, R8
 
 // ASCII_NEXT(ascii, other): after a pure-ASCII block, the next one into
 // Y0, Y1 and on at ascii when it is pure ASCII too (nothing can be open
@@ -421,15 +457,6 @@ lwm: \
 	VPTEST    utf8C80<>(SB), Y2; \
 	JEQ       ascii; \
 	JMP       other
-
-// LINE(first): the line of width R12 ended; the first one jumps to first.
-#define LINE(first) \
-	CMPQ    head-24(SP), $-1; \
-	JEQ     first; \
-	MOVQ    max-16(SP), R13; \
-	CMPQ    R12, R13; \
-	CMOVQHI R12, R13; \
-	MOVQ    R13, max-16(SP)
 
 // LINES_CHARS(lines, first, back): the line ends DX of a block measured,
 // a line's columns its chars (R11, the char starts; no wide or zero-width
@@ -454,6 +481,126 @@ first: \
 	BLSRQ     DX, DX; \
 	JNZ       lines; \
 	JMP       back
+
+// CHARS_W: a block's chars (its char starts R11 in its lanes BX) added
+// to SI, and AX = W, its char ends less the separators R14: each char is
+// classified at its last byte, the others transparent; the char ends are
+// the bytes before a char start, the last lane's next byte (p[R15+64]:
+// readable, zero past n) included. R12 scratch.
+#define CHARS_W \
+	MOVQ      R11, AX; \
+	ANDQ      BX, AX; \
+	POPCNTQ   AX, AX; \
+	ADDQ      AX, SI; \
+	MOVBQSX   64(DI)(R15*1), R12; \
+	ADDQ      $64, R12; \
+	NOTQ      R12; \
+	SHRQ      $63, R12; \
+	MOVQ      R11, AX; \
+	SHRQ      $1, R12, AX; \
+	ANDQ      BX, AX; \
+	ANDNQ     AX, R14, AX
+
+// CHAR_STARTS: R11 = the char starts of Y0, Y1 (every byte but the
+// continuations). Y2, Y3, R12 scratch.
+#define CHAR_STARTS MASK64(VPCMPGTB, utf8CBF<>(SB), R11, R12)
+
+// SPARSE_CHARS(loop, three, check, slow, leadEnd, LEAD3, CP): the
+// few-chars paths' check of the block Y0, Y1: at most 12 bytes >= 0x80
+// (their mask in spill0; R11 those not yet checked), each the first of
+// a char of two or three bytes whole in the block (the byte after it,
+// at most p[R15+64], is read), valid (lead C2-DF or, three bytes, below
+// leadEnd and not one LEAD3 rejects; then 80-BF), whose code point (AX)
+// CP admits, and no separator in t's tables (the byte after a two-byte
+// char is read, which they ignore); else on at slow. R14: the block;
+// R13: a lead's lane; AX, DX, R12 scratch.
+#define SPARSE_CHARS(loop, three, check, slow, leadEnd, LEAD3, CP) \
+	VPMOVMSKB Y0, R11; \
+	VPMOVMSKB Y1, DX; \
+	SHLQ      $32, DX; \
+	ORQ       DX, R11; \
+	POPCNTQ   R11, DX; \
+	CMPQ      DX, $12; \
+	JA        slow; \
+	MOVQ      R11, spill0-152(SP); \
+	LEAQ      (DI)(R15*1), R14; \
+loop: \
+	TZCNTQ    R11, R13; \
+	MOVBLZX   (R14)(R13*1), AX; \
+	MOVBLZX   1(R14)(R13*1), DX; \
+	XORL      $0x80, DX; \
+	CMPL      DX, $0x40; \
+	JAE       slow; \
+	CMPL      AX, $0xe0; \
+	JAE       three; \
+	CMPL      AX, $0xc2; \
+	JB        slow; \
+	CMPL      R13, $62; \
+	JA        slow; \
+	ANDL      $0x1f, AX; \
+	SHLL      $6, AX; \
+	ORL       DX, AX; \
+	BLSRQ     R11, R11; \
+	BLSRQ     R11, R11; \
+	JMP       check; \
+three: \
+	CMPL      AX, leadEnd; \
+	JAE       slow; \
+	LEAD3(slow); \
+	CMPL      R13, $61; \
+	JA        slow; \
+	MOVBLZX   2(R14)(R13*1), R12; \
+	XORL      $0x80, R12; \
+	CMPL      R12, $0x40; \
+	JAE       slow; \
+	ANDL      $0x0f, AX; \
+	SHLL      $6, AX; \
+	ORL       DX, AX; \
+	SHLL      $6, AX; \
+	ORL       R12, AX; \
+	BLSRQ     R11, R11; \
+	BLSRQ     R11, R11; \
+	BLSRQ     R11, R11; \
+check: \
+	CP(slow); \
+	MOVQ      t+16(FP), R12; \
+	MOVBLZX   (R14)(R13*1), AX; \
+	ANDL      $0x7f, AX; \
+	MOVBLZX   utf8Tables_lead(R12)(AX*1), AX; \
+	MOVBLZX   1(R14)(R13*1), DX; \
+	ANDL      $0x7f, DX; \
+	ANDB      utf8Tables_n1(R12)(DX*1), AX; \
+	MOVBLZX   2(R14)(R13*1), DX; \
+	ANDL      $0x7f, DX; \
+	ANDB      utf8Tables_n2(R12)(DX*1), AX; \
+	JNZ       slow; \
+	TESTQ     R11, R11; \
+	JNZ       loop
+
+// LEAD3_GNU, LEAD3_GO: the three-byte leads SPARSE_CHARS leaves to the
+// SIMD path: E0 (its second byte's range; surrogates, ED A0-BF, have no
+// bit in gnuBMP) and, in the utf8 dialect, ED too.
+#define LEAD3_GNU(slow) \
+	CMPL AX, $0xe0; \
+	JEQ  slow
+
+#define LEAD3_GO(slow) \
+	CMPL AX, $0xe0; \
+	JEQ  slow; \
+	CMPL AX, $0xed; \
+	JEQ  slow
+
+// CP_BMP: the code point AX has its bit in st's gnuBMP bits (bmp);
+// CP_ANY: every valid one will do (the utf8 dialect).
+#define CP_BMP(slow) \
+	MOVL AX, DX; \
+	SHRL $6, DX; \
+	MOVQ bmp-184(SP), R12; \
+	MOVQ (R12)(DX*8), DX; \
+	BTQ  AX, DX; \
+	JCC  slow
+
+#define CP_ANY(slow)
 
 TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $288-40
 	MOVQ p+0(FP), DI
@@ -546,83 +693,13 @@ asciinextutf8:
 	ASCII_NEXT(asciiutf8, utf8sparse)
 
 utf8sparse:
-	// Y0, Y1: a block that is not pure ASCII with nothing open before
-	// it (after a pure-ASCII block or one counted here), the utf8
-	// dialect. When it holds a few multi-byte chars (at most 12 bytes
-	// >= 0x80), each of two or three bytes, whole in the block, valid
-	// (lead C2-DF, E1-EC or EE-EF, then 80-BF) and not a separator
-	// (gnusparse's checks, less gnuBMP), every byte but the ASCII
-	// separators is a word byte (a multi-byte char's bytes all of
-	// them): the ascii rule. Any other block takes slowutf8. R11: the
-	// bytes >= 0x80 not yet checked; R13: a lead's lane; R14: the
-	// block; AX, DX, R12 scratch.
-	VPMOVMSKB Y0, R11
-	VPMOVMSKB Y1, DX
-	SHLQ      $32, DX
-	ORQ       DX, R11
-	POPCNTQ   R11, DX
-	CMPQ      DX, $12
-	JA        slowutf8
-	LEAQ      (DI)(R15*1), R14
-
-utf8sparseloop:
-	TZCNTQ    R11, R13
-	MOVBLZX   (R14)(R13*1), AX
-	MOVBLZX   1(R14)(R13*1), DX
-	XORL      $0x80, DX
-	CMPL      DX, $0x40
-	JAE       slowutf8
-	CMPL      AX, $0xe0
-	JAE       utf8sparse3
-	CMPL      AX, $0xc2
-	JB        slowutf8
-	CMPL      R13, $62
-	JA        slowutf8
-	BLSRQ     R11, R11
-	BLSRQ     R11, R11
-	JMP       utf8sparsesep
-
-utf8sparse3:
-	// E0 (its second byte's range) and ED (surrogates) are left to
-	// slowutf8.
-	CMPL      AX, $0xf0
-	JAE       slowutf8
-	CMPL      AX, $0xe0
-	JEQ       slowutf8
-	CMPL      AX, $0xed
-	JEQ       slowutf8
-	CMPL      R13, $61
-	JA        slowutf8
-	MOVBLZX   2(R14)(R13*1), R12
-	XORL      $0x80, R12
-	CMPL      R12, $0x40
-	JAE       slowutf8
-	BLSRQ     R11, R11
-	BLSRQ     R11, R11
-	BLSRQ     R11, R11
-
-utf8sparsesep:
-	// AX: the lead; t's separator tables on the char's bytes (and the
-	// byte after a two-byte one, which they ignore).
-	MOVQ      t+16(FP), R12
-	ANDL      $0x7f, AX
-	MOVBLZX   utf8Tables_lead(R12)(AX*1), AX
-	MOVBLZX   1(R14)(R13*1), DX
-	ANDL      $0x7f, DX
-	ANDB      utf8Tables_n1(R12)(DX*1), AX
-	MOVBLZX   2(R14)(R13*1), DX
-	ANDL      $0x7f, DX
-	ANDB      utf8Tables_n2(R12)(DX*1), AX
-	JNZ       slowutf8
-	TESTQ     R11, R11
-	JNZ       utf8sparseloop
+	// gnusparse for the utf8 dialect (no gnuBMP; ED, where surrogates
+	// are, left to slowutf8 too): with no control transparent, every
+	// byte but the ASCII separators is a word byte (all of a multi-byte
+	// char's): the ascii rule. Any other block takes slowutf8.
+	SPARSE_CHARS(utf8sparseloop, utf8sparse3, utf8sparsesep, slowutf8, $0xf0, LEAD3_GO, CP_ANY)
 	// The char starts in R11, W in AX.
-	VPCMPGTB  utf8CBF<>(SB), Y0, Y2
-	VPMOVMSKB Y2, R11
-	VPCMPGTB  utf8CBF<>(SB), Y1, Y3
-	VPMOVMSKB Y3, DX
-	SHLQ      $32, DX
-	ORQ       DX, R11
+	CHAR_STARTS
 	ASCII_SEPS(AX)
 	NOTQ      AX
 	ASCII_LINES
@@ -652,19 +729,7 @@ gnuasciilwm:
 	// takes gnuascii.
 	ASCII_LINES
 	ASCII_SEPS(AX)
-	VPADDB    utf8C01<>(SB), Y0, Y4
-	VPCMPGTB  utf8C21<>(SB), Y4, Y4
-	VPOR      Y4, Y2, Y2
-	VPADDB    utf8C01<>(SB), Y1, Y4
-	VPCMPGTB  utf8C21<>(SB), Y4, Y4
-	VPOR      Y4, Y3, Y3
-	VPAND     Y3, Y2, Y2
-	VPTEST    utf8CAll<>(SB), Y2
-	JCC       gnuasciictrl
-	NOTQ      AX
-	WORDS_ASCII_R
-	POPCNTQ   DX, R13
-	ADDQ      R13, R8
+	ASCII_ALL(utf8C21<>(SB), gnuasciictrl)
 	ADDQ      $64, SI
 	ADDQ      $64, R15
 
@@ -688,100 +753,17 @@ gnusparse:
 	// have no bit in gnuBMP, nor has any code point below 0x80. st.bmp
 	// is set in the gnu dialects. R11: the bytes >= 0x80 not yet
 	// checked; R13: a lead's lane; R14: the block; AX, DX, R12 scratch.
-	VPMOVMSKB Y0, R11
-	VPMOVMSKB Y1, DX
-	SHLQ      $32, DX
-	ORQ       DX, R11
-	POPCNTQ   R11, DX
-	CMPQ      DX, $12
-	JA        slow
-	LEAQ      (DI)(R15*1), R14
-
-sparseloop:
-	TZCNTQ    R11, R13
-	MOVBLZX   (R14)(R13*1), AX
-	MOVBLZX   1(R14)(R13*1), DX
-	XORL      $0x80, DX
-	CMPL      DX, $0x40
-	JAE       slow
-	CMPL      AX, $0xe0
-	JAE       sparse3
-	CMPL      AX, $0xc2
-	JB        slow
-	CMPL      R13, $62
-	JA        slow
-	ANDL      $0x1f, AX
-	SHLL      $6, AX
-	ORL       DX, AX
-	BLSRQ     R11, R11
-	BLSRQ     R11, R11
-	JMP       sparsebit
-
-sparse3:
-	CMPL      AX, $0xf0
-	JAE       slow
-	CMPL      AX, $0xe0
-	JEQ       slow
-	CMPL      R13, $61
-	JA        slow
-	MOVBLZX   2(R14)(R13*1), R12
-	XORL      $0x80, R12
-	CMPL      R12, $0x40
-	JAE       slow
-	ANDL      $0x0f, AX
-	SHLL      $6, AX
-	ORL       DX, AX
-	SHLL      $6, AX
-	ORL       R12, AX
-	BLSRQ     R11, R11
-	BLSRQ     R11, R11
-	BLSRQ     R11, R11
-
-sparsebit:
-	// AX: the char's code point: its bit in bmp, and t's separator
-	// tables on its bytes (and the byte after a two-byte one, which
-	// they ignore).
-	MOVL      AX, DX
-	SHRL      $6, DX
-	MOVQ      bmp-184(SP), R12
-	MOVQ      (R12)(DX*8), DX
-	BTQ       AX, DX
-	JCC       slow
-	MOVQ      t+16(FP), R12
-	MOVBLZX   (R14)(R13*1), AX
-	ANDL      $0x7f, AX
-	MOVBLZX   utf8Tables_lead(R12)(AX*1), AX
-	MOVBLZX   1(R14)(R13*1), DX
-	ANDL      $0x7f, DX
-	ANDB      utf8Tables_n1(R12)(DX*1), AX
-	MOVBLZX   2(R14)(R13*1), DX
-	ANDL      $0x7f, DX
-	ANDB      utf8Tables_n2(R12)(DX*1), AX
-	JNZ       slow
-	TESTQ     R11, R11
-	JNZ       sparseloop
+	SPARSE_CHARS(sparseloop, sparse3, sparsebit, slow, $0xf0, LEAD3_GNU, CP_BMP)
 	// The char starts (every byte but the continuations) in R11; the
 	// continuations (R12) are the word chars of the multi-byte chars,
 	// their leads transparent: the word rule takes a char's transparent
 	// bytes with its word byte, wherever that is in the char.
-	VPCMPGTB  utf8CBF<>(SB), Y0, Y2
-	VPMOVMSKB Y2, R11
-	VPCMPGTB  utf8CBF<>(SB), Y1, Y3
-	VPMOVMSKB Y3, DX
-	SHLQ      $32, DX
-	ORQ       DX, R11
+	ASCII_ABOVE(utf8C21<>(SB), AX)
+	CHAR_STARTS
 	POPCNTQ   R11, DX
 	ADDQ      DX, SI
 	MOVQ      R11, R12
 	NOTQ      R12
-	VPADDB    utf8C01<>(SB), Y0, Y2
-	VPCMPGTB  utf8C21<>(SB), Y2, Y2
-	VPMOVMSKB Y2, AX
-	VPADDB    utf8C01<>(SB), Y1, Y3
-	VPCMPGTB  utf8C21<>(SB), Y3, Y3
-	VPMOVMSKB Y3, DX
-	SHLQ      $32, DX
-	ORQ       DX, AX
 	ORQ       R12, AX
 	ASCII_LINES
 	POPCNTQ   DX, R13
@@ -799,19 +781,7 @@ gnuasciiwide:
 	// takes gnuascii (gnuasciiwidths).
 	ASCII_SEPS(AX)
 	ASCII_LINES
-	VPADDB    utf8C01<>(SB), Y0, Y4
-	VPCMPGTB  utf8C20<>(SB), Y4, Y4
-	VPOR      Y4, Y2, Y2
-	VPADDB    utf8C01<>(SB), Y1, Y4
-	VPCMPGTB  utf8C20<>(SB), Y4, Y4
-	VPOR      Y4, Y3, Y3
-	VPAND     Y3, Y2, Y2
-	VPTEST    utf8CAll<>(SB), Y2
-	JCC       gnuasciiwidths
-	NOTQ      AX
-	WORDS_ASCII_R
-	POPCNTQ   DX, R13
-	ADDQ      R13, R8
+	ASCII_ALL(utf8C20<>(SB), gnuasciiwidths)
 	MOVQ      $0, tabMask-144(SP)
 	// lineMask is -1 (widths).
 	TESTQ     DX, DX
@@ -830,97 +800,16 @@ gnusparsewide:
 	// gnuasciiwide): no control, so every byte but the separators is a
 	// word byte, and a line's columns are its chars (colBias as it
 	// stands).
-	VPMOVMSKB Y0, R11
-	VPMOVMSKB Y1, DX
-	SHLQ      $32, DX
-	ORQ       DX, R11
-	POPCNTQ   R11, DX
-	CMPQ      DX, $12
-	JA        slow
-	MOVQ      R11, spill0-152(SP)
-	LEAQ      (DI)(R15*1), R14
-
-widesparseloop:
-	TZCNTQ    R11, R13
-	MOVBLZX   (R14)(R13*1), AX
-	MOVBLZX   1(R14)(R13*1), DX
-	XORL      $0x80, DX
-	CMPL      DX, $0x40
-	JAE       slow
-	CMPL      AX, $0xe0
-	JAE       widesparse3
-	CMPL      AX, $0xc2
-	JB        slow
-	CMPL      R13, $62
-	JA        slow
-	ANDL      $0x1f, AX
-	SHLL      $6, AX
-	ORL       DX, AX
-	BLSRQ     R11, R11
-	BLSRQ     R11, R11
-	JMP       widesparsebit
-
-widesparse3:
-	CMPL      AX, $0xe3
-	JAE       slow
-	CMPL      AX, $0xe0
-	JEQ       slow
-	CMPL      R13, $61
-	JA        slow
-	MOVBLZX   2(R14)(R13*1), R12
-	XORL      $0x80, R12
-	CMPL      R12, $0x40
-	JAE       slow
-	ANDL      $0x0f, AX
-	SHLL      $6, AX
-	ORL       DX, AX
-	SHLL      $6, AX
-	ORL       R12, AX
-	BLSRQ     R11, R11
-	BLSRQ     R11, R11
-	BLSRQ     R11, R11
-
-widesparsebit:
-	MOVL      AX, DX
-	SHRL      $6, DX
-	MOVQ      bmp-184(SP), R12
-	MOVQ      (R12)(DX*8), DX
-	BTQ       AX, DX
-	JCC       slow
-	MOVQ      t+16(FP), R12
-	MOVBLZX   (R14)(R13*1), AX
-	ANDL      $0x7f, AX
-	MOVBLZX   utf8Tables_lead(R12)(AX*1), AX
-	MOVBLZX   1(R14)(R13*1), DX
-	ANDL      $0x7f, DX
-	ANDB      utf8Tables_n1(R12)(DX*1), AX
-	MOVBLZX   2(R14)(R13*1), DX
-	ANDL      $0x7f, DX
-	ANDB      utf8Tables_n2(R12)(DX*1), AX
-	JNZ       slow
-	TESTQ     R11, R11
-	JNZ       widesparseloop
+	SPARSE_CHARS(widesparseloop, widesparse3, widesparsebit, slow, $0xe3, LEAD3_GNU, CP_BMP)
 	// Every other byte printable, a space or '\n' (DX the '\n's)?
 	ASCII_LINES
-	VPADDB    utf8C01<>(SB), Y0, Y2
-	VPCMPGTB  utf8C20<>(SB), Y2, Y2
-	VPMOVMSKB Y2, AX
-	VPADDB    utf8C01<>(SB), Y1, Y3
-	VPCMPGTB  utf8C20<>(SB), Y3, Y3
-	VPMOVMSKB Y3, R12
-	SHLQ      $32, R12
-	ORQ       R12, AX
+	ASCII_ABOVE(utf8C20<>(SB), AX)
 	ORQ       DX, AX
 	ORQ       spill0-152(SP), AX
 	INCQ      AX
 	JNZ       slow
 	// The char starts in R11; W (every byte but the separators) in AX.
-	VPCMPGTB  utf8CBF<>(SB), Y0, Y2
-	VPMOVMSKB Y2, R11
-	VPCMPGTB  utf8CBF<>(SB), Y1, Y3
-	VPMOVMSKB Y3, R12
-	SHLQ      $32, R12
-	ORQ       R12, R11
+	CHAR_STARTS
 	ASCII_SEPS(AX)
 	NOTQ      AX
 	POPCNTQ   DX, R13
@@ -1004,21 +893,7 @@ counted:
 	JNE       widecols
 
 widecounted:
-	MOVQ      R11, AX
-	ANDQ      BX, AX
-	POPCNTQ   AX, AX
-	ADDQ      AX, SI
-	// Each char is classified at its last byte, the others transparent:
-	// the char ends are the bytes before a char start, the last lane's
-	// next byte (p[R15+64]: readable, zero past n) included.
-	MOVBQSX   64(DI)(R15*1), R12
-	ADDQ      $64, R12
-	NOTQ      R12
-	SHRQ      $63, R12
-	MOVQ      R11, AX
-	SHRQ      $1, R12, AX
-	ANDQ      BX, AX
-	ANDNQ     AX, R14, AX
+	CHARS_W
 	CMPQ      gnu-48(SP), $0
 	JNE       gnuctrls
 
@@ -1047,18 +922,7 @@ slowutf8:
 	JNZ       linesutf8
 
 utf8counted:
-	MOVQ      R11, AX
-	ANDQ      BX, AX
-	POPCNTQ   AX, AX
-	ADDQ      AX, SI
-	MOVBQSX   64(DI)(R15*1), R12
-	ADDQ      $64, R12
-	NOTQ      R12
-	SHRQ      $63, R12
-	MOVQ      R11, AX
-	SHRQ      $1, R12, AX
-	ANDQ      BX, AX
-	ANDNQ     AX, R14, AX
+	CHARS_W
 	MOVQ      R14, DX
 	WORDS_GNUC_R
 	ADDQ      $64, R15

@@ -309,15 +309,6 @@ counted:
 	KXNORQ  K7, K7, K7
 	JMP     next
 
-// LINE(first): the line of width R12 ended; the first one jumps to first.
-#define LINE(first) \
-	CMPQ    head-24(SP), $-1; \
-	JEQ     first; \
-	MOVQ    max-16(SP), R13; \
-	CMPQ    R12, R13; \
-	CMOVQHI R12, R13; \
-	MOVQ    R13, max-16(SP)
-
 lines:
 	// DX: the newlines of a validated block, K1 its char starts.
 	KMOVQ     K1, AX

@@ -45,3 +45,12 @@
 	TESTQ   DX, DX; \
 	CMOVQNE R14, R9
 
+// LINE(first): the line of width R12 ended; the first one jumps to first
+// (the UTF-8 block routines: their frames' head and max).
+#define LINE(first) \
+	CMPQ    head-24(SP), $-1; \
+	JEQ     first; \
+	MOVQ    max-16(SP), R13; \
+	CMPQ    R12, R13; \
+	CMOVQHI R12, R13; \
+	MOVQ    R13, max-16(SP)

@@ -46,8 +46,9 @@
 // (measuring widths: no tab, '\r', '\f' or '\v' either); a block there
 // that holds a few multi-byte chars, whole and valid, of two or three
 // bytes (gnu: admitted by gnuBMP), none a separator, has them checked
-// one at a time (utf8sparse, gnusparse; not measuring gnu widths) and
-// loops on likewise. The utf8 dialect's other blocks take slowutf8 (the
+// one at a time (utf8sparse, gnusparse, and gnusparsewide measuring gnu
+// widths: chars of one column, no control or tab) and loops on
+// likewise. The utf8 dialect's other blocks take slowutf8 (the
 // path below without the gnu branches), and after a block of text that
 // is not ASCII (at most 48 chars) the next skips the pure-ASCII test.
 //
@@ -65,7 +66,7 @@
 //	in progress), as in utf8WordsAVX512; colBias (columns beyond one per
 //	char so far: the wide chars less the zero-width ones), wideMask (the
 //	block's wide chars), the two halves' wide vectors, spill slots (the
-//	emoji loop, gnucheck), bmp, bmpZero, bmpExtra (st's gnuBMP bits),
+//	emoji loop, gnucheck; spill0: SPARSE_CHARS), bmp, bmpZero, bmpExtra (st's gnuBMP bits),
 //	zeroMask and extraMask (the block's chars gnucheck corrects by a
 //	column less or more); secondOK and fourthOK (^0, but in an
 //	invalid block measuring widths: the lanes where a valid sequence

@@ -200,10 +200,11 @@ func TestUTF8NeverReadsOutsideSlice(t *testing.T) {
 	})
 }
 
-// Every ASCII byte but letters and digits at every offset of the
-// pure-ASCII blocks that follow a block with a multi-byte char, in text
-// with and without tabs and '\r's: the block routines count such blocks
-// in loops of their own (measuring gnu widths too), where a control
+// Every ASCII control, the space, '!', '~' and DEL (the edges of the
+// printable range) at every offset of the pure-ASCII blocks that follow
+// a block with a multi-byte char, in text with and without tabs and
+// '\r's: the block routines count such blocks in loops of their own
+// (measuring gnu widths too), where a control
 // (transparent in the gnu dialects, a word char in utf8; one that stops
 // the gnu width measure) must not pass for a printable byte, nor a tab
 // or '\r' for a space.

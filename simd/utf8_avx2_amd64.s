@@ -866,11 +866,12 @@ slow:
 	JMP       gnuallow
 
 allowed:
+	// The gnu dialects (slowutf8 is the utf8 one's): the block is valid
+	// (gnuallow tested Y5, and the marks GNU_CHECKS left there are none
+	// or gnucheck's, cleared), but for a sequence before it (badTail).
 	MERGE_HALVES
 	// R12: the other line ends of the measure (gnu widths), else 0.
 	XORL      R12, R12
-	VPTEST    Y5, Y5
-	JNZ       invalid
 	CMPQ      badTail-248(SP), $0
 	JNE       invalid
 	CMPQ      widths-56(SP), $0

@@ -44,7 +44,9 @@ func wordsGNUCHiAVX2(p []byte, tail *[64]byte, r *wordsResult)
 //go:noescape
 func maxASCIIHiAVX2(p []byte, tail *[64]byte, r *wordsResult)
 
-// countASCIIAVX2 is the avx2 kernel's utf8Funcs.countASCII.
+// countASCIIAVX2 is the avx2 kernel's utf8Funcs.countASCII; with line
+// widths in gnu-c it stops at the first block that holds a byte of width
+// other than 1 too (see utf8Funcs.countASCII).
 func countASCIIAVX2(p []byte, d scalar.Dialect, need Need) (scalar.Summary, int) {
 	if len(p) == 0 {
 		return scalar.Summary{}, 0
@@ -53,7 +55,13 @@ func countASCIIAVX2(p []byte, d scalar.Dialect, need Need) (scalar.Summary, int)
 	withMax := need&NeedMaxLineLength != 0
 	switch {
 	case withMax && d == scalar.GNUC:
-		return scalar.Summary{}, 0 // gnu-c widths: the byte kernel's own loop
+		// maxGNUCAVX2 stops at the first block with a byte of another
+		// width than 1, which every byte >= 0x80 is (not printable in
+		// gnu-c): a stop that is not for one is a tab, \r, \f, \v or a
+		// control, which the caller's byte kernel measures (this returns
+		// 0 when p starts with such a block).
+		t := tailBlock(p, ' ')
+		maxGNUCAVX2(p, &t, &r)
 	case withMax:
 		t := tailBlock(p, ' ')
 		maxASCIIHiAVX2(p, &t, &r)

@@ -227,8 +227,10 @@ func TestMaxGNUCAVX512Lanes(t *testing.T) {
 
 // The one-pass ASCII counters (utf8Funcs.countASCII) stop exactly before
 // the 64-byte block that holds the first byte ≥ 0x80 (the tail block
-// included) and count what comes before it as the byte kernel does; a
-// high byte at every position of texts of several lengths, and none.
+// included; with gnu-c line widths, or a byte of width other than 1) and
+// count what comes before it as the byte kernel does; a high byte at
+// every position of texts of several lengths, and none; texts with a
+// control every few bytes, and with one tab.
 func TestCountASCIIStopsAtHighByte(t *testing.T) {
 	rng := rand.New(rand.NewPCG(41, 42))
 	n := 0
@@ -238,26 +240,32 @@ func TestCountASCIIStopsAtHighByte(t *testing.T) {
 		}
 		n++
 		for _, size := range []int{1, 63, 64, 65, 200, 257} {
-			text := spectest.EnglishText(rng, size)
-			text = bytes.ReplaceAll(text, []byte("e"), []byte("\x01")) // gnu-c transparent bytes too
-			for at := -1; at < size; at++ {
-				p := append([]byte(nil), text...)
-				want := size
-				if at >= 0 {
-					p[at] = 0xe9
-					want = at &^ 63
-				}
-				for _, d := range []scalar.Dialect{scalar.ASCII, scalar.GNUC} {
-					for _, need := range []Need{NeedAll, NeedLines | NeedWords | NeedChars, NeedWords, NeedLines | NeedChars} {
-						s, m := k.utf8.countASCII(p, d, need)
-						if need&NeedMaxLineLength != 0 && d == scalar.GNUC {
-							require.Zero(t, m)
-							continue
+			plain := spectest.EnglishText(rng, size)
+			ctrl := bytes.ReplaceAll(plain, []byte("e"), []byte("\x01")) // gnu-c transparent bytes
+			tab := append([]byte(nil), plain...)
+			tab[size*2/3] = '\t'
+			for _, text := range [][]byte{plain, ctrl, tab} {
+				for at := -1; at < size; at++ {
+					p := append([]byte(nil), text...)
+					want := size
+					if at >= 0 {
+						p[at] = 0xe9
+						want = at &^ 63
+					}
+					for _, d := range []scalar.Dialect{scalar.ASCII, scalar.GNUC} {
+						for _, need := range []Need{NeedAll, NeedLines | NeedWords | NeedChars, NeedWords, NeedLines | NeedChars} {
+							want := want
+							if need&NeedMaxLineLength != 0 && d == scalar.GNUC {
+								if c := bytes.IndexAny(p, "\x01\t"); c >= 0 {
+									want = min(want, c&^63)
+								}
+							}
+							s, m := k.utf8.countASCII(p, d, need)
+							require.Equal(t, want, m, "%s %s size %d high at %d", k.Name, d, size, at)
+							ref := scalar.Count(p[:m], d).Sum
+							got := scalar.Partial{Dialect: d, Bytes: uint64(m), Sum: s}.Counts()
+							require.Equal(t, need.Keep(scalar.Partial{Dialect: d, Bytes: uint64(m), Sum: ref}.Counts()), need.Keep(got), "%s %s size %d high at %d", k.Name, d, size, at)
 						}
-						require.Equal(t, want, m, "%s %s size %d high at %d", k.Name, d, size, at)
-						ref := scalar.Count(p[:m], d).Sum
-						got := scalar.Partial{Dialect: d, Bytes: uint64(m), Sum: s}.Counts()
-						require.Equal(t, need.Keep(scalar.Partial{Dialect: d, Bytes: uint64(m), Sum: ref}.Counts()), need.Keep(got), "%s %s size %d high at %d", k.Name, d, size, at)
 					}
 				}
 			}

@@ -15,7 +15,10 @@ type utf8Funcs struct {
 	// countASCII counts p in byte dialect d (the ASCII twin) up to the
 	// first 64-byte block that holds a byte ≥ 0x80, in one pass, and
 	// returns that prefix's Summary and length (0 where it does not
-	// apply). nil: asciiPrefix and the byte kernel, in windows.
+	// apply); with line widths in gnu-c, up to the first block that holds
+	// a byte of width other than 1 (tab, \r, \f, \v, a control: the
+	// byte kernel measures those). nil: asciiPrefix and the byte kernel,
+	// in windows.
 	countASCII func(p []byte, d scalar.Dialect, need Need) (scalar.Summary, int)
 	// block counts lines, words, chars and line lengths of valid UTF-8 in
 	// the utf8 dialect (see countValid). nil: utf8WordsGo.

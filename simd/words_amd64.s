@@ -508,19 +508,22 @@ done:
 	JOIN(Y3, Y7, AX)
 
 // WORDS_GNUC_FAST2: as WORDS_GNUC_FAST; the test that W|S is all ones is
-// done on the vectors (VPTEST sets CF when it is), and S goes to a
-// general register only in the slow path.
+// done on the vectors (VPTEST sets CF when it is; W's are scratch once in
+// AX, the block stays in Y0/Y4), and S goes to a general register only in
+// the slow path. A byte >= 0x80 is neither W nor S, so a block that holds
+// one takes the slow path, where high(stop) (HIGH2, or HIGH_NONE) checks.
 #define WORDS_GNUC_FAST2(slow, back) \
-	VPOR  Y3, Y1, Y0; \
-	VPOR  Y7, Y5, Y4; \
-	VPAND Y0, Y4, Y0; \
-	VPTEST Y12, Y0; \
+	VPOR  Y3, Y1, Y3; \
+	VPOR  Y7, Y5, Y7; \
+	VPAND Y3, Y7, Y3; \
+	VPTEST Y12, Y3; \
 	JCC   slow; \
 	WORDS_ASCII_R; \
 back:
 
-#define WORDS_GNUC_SLOW2(slow, back) \
+#define WORDS_GNUC_SLOW2(high, stop, slow, back) \
 slow: \
+	high(stop); \
 	JOIN(Y1, Y5, DX); \
 	WORDS_GNUC_R; \
 	JMP back
@@ -569,7 +572,8 @@ fold: \
 // plain ones count all of p; the *HiAVX2 ones (for the UTF-8 dialects'
 // ASCII stretches) stop at the first block, the tail one included, that
 // holds a byte >= 0x80, before counting it (r.n = its index). HIGH2 runs
-// after CLASSIFY2_*, when Y0 is free: the block is still in Y0/Y4.
+// after CLASSIFY2_*, when Y0 is free: the block is still in Y0/Y4 (in
+// the gnu-c words routine only on its slow path, see WORDS_GNUC_FAST2).
 #define HIGH_NONE(stop)
 
 #define HIGH2(stop) \
@@ -636,7 +640,6 @@ TEXT ·wordsASCIIHiAVX2(SB), NOSPLIT, $0-40
 loop: \
 	PREFETCHT0 1024(DI)(R15*1); \
 	CLASSIFY2_GNUC((DI)(R15*1), 32(DI)(R15*1)); \
-	high(done); \
 	WORDS_GNUC_FAST2(slow1, back1); \
 	LINESACC(fold2, back2); \
 	ADDQ $64, R15; \
@@ -659,7 +662,7 @@ done: \
 	MOVQ rp, AX; \
 	STORE; \
 	RET; \
-	WORDS_GNUC_SLOW2(slow1, back1); \
+	WORDS_GNUC_SLOW2(high, done, slow1, back1); \
 	LINESACC_FOLD(fold2, back2)
 
 // func wordsGNUCAVX2(p []byte, tail *[64]byte, r *wordsResult)

@@ -45,11 +45,12 @@
 // them), the gnu ones with the ascii rule too when they hold no control
 // (measuring widths: no tab, '\r', '\f' or '\v' either); a block there
 // that holds a few multi-byte chars, whole and valid, of two or three
-// bytes (gnu: admitted by gnuBMP), none a separator, has them checked
-// one at a time (utf8sparse, gnusparse, and gnusparsewide measuring gnu
+// bytes, admitted by gnuBMP, none a separator, has them checked one at
+// a time in the gnu dialects (gnusparse, and gnusparsewide measuring gnu
 // widths: chars of one column, no control or tab) and loops on
-// likewise. The utf8 dialect's other blocks take slowutf8 (the
-// path below without the gnu branches), and after a block of text that
+// likewise. The utf8 dialect's other blocks take slowutf8 (the path
+// below without the gnu branches: there, one at a time was slower, its
+// branches mispredicted in mixed text), and after a block of text that
 // is not ASCII (at most 48 chars) the next skips the pure-ASCII test.
 //
 //	DI: p, CX: end of the whole blocks (then of the partial one), R15:
@@ -506,16 +507,17 @@ first: \
 // continuations). Y2, Y3, R12 scratch.
 #define CHAR_STARTS MASK64(VPCMPGTB, utf8CBF<>(SB), R11, R12)
 
-// SPARSE_CHARS(loop, three, check, slow, leadEnd, LEAD3, CP): the
-// few-chars paths' check of the block Y0, Y1: at most 12 bytes >= 0x80
-// (their mask in spill0; R11 those not yet checked), each the first of
-// a char of two or three bytes whole in the block (the byte after it,
-// at most p[R15+64], is read), valid (lead C2-DF or, three bytes, below
-// leadEnd and not one LEAD3 rejects; then 80-BF), whose code point (AX)
-// CP admits, and no separator in t's tables (the byte after a two-byte
+// SPARSE_CHARS(loop, three, check, slow, leadEnd): the gnu few-chars
+// paths' check of the block Y0, Y1: at most 12 bytes >= 0x80 (their mask
+// in spill0; R11 those not yet checked), each the first of a char of two
+// or three bytes whole in the block (the byte after it, at most
+// p[R15+64], is read), valid (lead C2-DF or, three bytes, E1 up to below
+// leadEnd: E0's second byte has its own range; then 80-BF), whose code
+// point (AX) has its bit in st's gnuBMP bits (bmp: surrogates, ED A0-BF,
+// have none), and no separator in t's tables (the byte after a two-byte
 // char is read, which they ignore); else on at slow. R14: the block;
 // R13: a lead's lane; AX, DX, R12 scratch.
-#define SPARSE_CHARS(loop, three, check, slow, leadEnd, LEAD3, CP) \
+#define SPARSE_CHARS(loop, three, check, slow, leadEnd) \
 	VPMOVMSKB Y0, R11; \
 	VPMOVMSKB Y1, DX; \
 	SHLQ      $32, DX; \
@@ -547,7 +549,8 @@ loop: \
 three: \
 	CMPL      AX, leadEnd; \
 	JAE       slow; \
-	LEAD3(slow); \
+	CMPL      AX, $0xe0; \
+	JEQ       slow; \
 	CMPL      R13, $61; \
 	JA        slow; \
 	MOVBLZX   2(R14)(R13*1), R12; \
@@ -563,7 +566,12 @@ three: \
 	BLSRQ     R11, R11; \
 	BLSRQ     R11, R11; \
 check: \
-	CP(slow); \
+	MOVL      AX, DX; \
+	SHRL      $6, DX; \
+	MOVQ      bmp-184(SP), R12; \
+	MOVQ      (R12)(DX*8), DX; \
+	BTQ       AX, DX; \
+	JCC       slow; \
 	MOVQ      t+16(FP), R12; \
 	MOVBLZX   (R14)(R13*1), AX; \
 	ANDL      $0x7f, AX; \
@@ -577,31 +585,6 @@ check: \
 	JNZ       slow; \
 	TESTQ     R11, R11; \
 	JNZ       loop
-
-// LEAD3_GNU, LEAD3_GO: the three-byte leads SPARSE_CHARS leaves to the
-// SIMD path: E0 (its second byte's range; surrogates, ED A0-BF, have no
-// bit in gnuBMP) and, in the utf8 dialect, ED too.
-#define LEAD3_GNU(slow) \
-	CMPL AX, $0xe0; \
-	JEQ  slow
-
-#define LEAD3_GO(slow) \
-	CMPL AX, $0xe0; \
-	JEQ  slow; \
-	CMPL AX, $0xed; \
-	JEQ  slow
-
-// CP_BMP: the code point AX has its bit in st's gnuBMP bits (bmp);
-// CP_ANY: every valid one will do (the utf8 dialect).
-#define CP_BMP(slow) \
-	MOVL AX, DX; \
-	SHRL $6, DX; \
-	MOVQ bmp-184(SP), R12; \
-	MOVQ (R12)(DX*8), DX; \
-	BTQ  AX, DX; \
-	JCC  slow
-
-#define CP_ANY(slow)
 
 TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $288-40
 	MOVQ p+0(FP), DI
@@ -691,32 +674,7 @@ asciiutf8:
 	ADDQ      $64, R15
 
 asciinextutf8:
-	ASCII_NEXT(asciiutf8, utf8sparse)
-
-utf8sparse:
-	// gnusparse for the utf8 dialect (no gnuBMP; ED, where surrogates
-	// are, left to slowutf8 too): with no control transparent, every
-	// byte but the ASCII separators is a word byte (all of a multi-byte
-	// char's): the ascii rule. Any other block takes slowutf8.
-	SPARSE_CHARS(utf8sparseloop, utf8sparse3, utf8sparsesep, slowutf8, $0xf0, LEAD3_GO, CP_ANY)
-	// The char starts in R11, W in AX.
-	CHAR_STARTS
-	ASCII_SEPS(AX)
-	NOTQ      AX
-	ASCII_LINES
-	POPCNTQ   DX, R13
-	ADDQ      R13, R8
-	ANDQ      lineMask-32(SP), DX
-	JNZ       utf8sparselines
-
-utf8sparsecounted:
-	POPCNTQ   R11, R13
-	ADDQ      R13, SI
-	WORDS_ASCII_R
-	ADDQ      $64, R15
-	ASCII_NEXT(asciiutf8, utf8sparse)
-
-	LINES_CHARS(utf8sparselines, utf8sparsefirst, utf8sparsecounted)
+	ASCII_NEXT(asciiutf8, slowutf8)
 
 gnuasciifull:
 	CMPQ      widths-56(SP), $0
@@ -754,7 +712,7 @@ gnusparse:
 	// have no bit in gnuBMP, nor has any code point below 0x80. st.bmp
 	// is set in the gnu dialects. R11: the bytes >= 0x80 not yet
 	// checked; R13: a lead's lane; R14: the block; AX, DX, R12 scratch.
-	SPARSE_CHARS(sparseloop, sparse3, sparsebit, slow, $0xf0, LEAD3_GNU, CP_BMP)
+	SPARSE_CHARS(sparseloop, sparse3, sparsebit, slow, $0xf0)
 	// The char starts (every byte but the continuations) in R11; the
 	// continuations (R12) are the word chars of the multi-byte chars,
 	// their leads transparent: the word rule takes a char's transparent
@@ -801,7 +759,7 @@ gnusparsewide:
 	// gnuasciiwide): no control, so every byte but the separators is a
 	// word byte, and a line's columns are its chars (colBias as it
 	// stands).
-	SPARSE_CHARS(widesparseloop, widesparse3, widesparsebit, slow, $0xe3, LEAD3_GNU, CP_BMP)
+	SPARSE_CHARS(widesparseloop, widesparse3, widesparsebit, slow, $0xe3)
 	// Every other byte printable, a space or '\n' (DX the '\n's)?
 	ASCII_LINES
 	ASCII_ABOVE(utf8C20<>(SB), AX)

@@ -484,6 +484,37 @@ first: \
 	JNZ       lines; \
 	JMP       back
 
+// LINES_BF(cs, tmp): what LINES_CHARS measures (chars cs, one column
+// each, plus colBias; no tabs) for any line ends DX, none included,
+// without a branch, once max is 62 or more: the line that ends at the
+// first '\n' is the one that may be wider than max (a line between two
+// of the block's is at most 62 columns), and lineStart moves past the
+// last. A block with a line end every 80 bytes or so would else
+// mispredict the loop's branches at most of them. R12, R13, tmp scratch.
+#define LINES_BF(cs, tmp) \
+	MOVQ    colBias-64(SP), R12; \
+	ADDQ    SI, R12; \
+	BLSMSKQ DX, R13; \
+	ANDQ    cs, R13; \
+	POPCNTQ R13, R13; \
+	LEAQ    -1(R12)(R13*1), R13; \
+	SUBQ    lineStart-8(SP), R13; \
+	MOVQ    max-16(SP), tmp; \
+	TESTQ   DX, DX; \
+	CMOVQEQ tmp, R13; \
+	CMPQ    R13, tmp; \
+	CMOVQHI R13, tmp; \
+	MOVQ    tmp, max-16(SP); \
+	LZCNTQ  DX, R13; \
+	MOVQ    $-1, tmp; \
+	SHRXQ   R13, tmp, tmp; \
+	ANDQ    cs, tmp; \
+	POPCNTQ tmp, tmp; \
+	ADDQ    R12, tmp; \
+	TESTQ   DX, DX; \
+	CMOVQEQ lineStart-8(SP), tmp; \
+	MOVQ    tmp, lineStart-8(SP)
+
 // CHARS_W: a block's chars (its char starts R11 in its lanes BX) added
 // to SI, and AX = W, its char ends less the separators R14: each char is
 // classified at its last byte, the others transparent; the char ends are
@@ -668,13 +699,22 @@ asciiutf8:
 	ASCII_LINES
 	POPCNTQ   DX, R13
 	ADDQ      R13, R8
+	CMPQ      max-16(SP), $62
+	JAE       asciiutf8bf
 	ANDQ      lineMask-32(SP), DX
 	JNZ       asciilines
+
+asciiutf8next:
 	ADDQ      $64, SI
 	ADDQ      $64, R15
 
 asciinextutf8:
 	ASCII_NEXT(asciiutf8, slowutf8)
+
+asciiutf8bf:
+	// lineMask is -1 (max is 62 or more).
+	LINES_BF(BX, AX)
+	JMP       asciiutf8next
 
 gnuasciifull:
 	CMPQ      widths-56(SP), $0
@@ -743,13 +783,21 @@ gnuasciiwide:
 	ASCII_ALL(utf8C20<>(SB), gnuasciiwidths)
 	MOVQ      $0, tabMask-144(SP)
 	// lineMask is -1 (widths).
+	CMPQ      max-16(SP), $62
+	JAE       gnuasciiwidebf
 	TESTQ     DX, DX
 	JNZ       asciilines
+
+gnuasciiwidenext:
 	ADDQ      $64, SI
 	ADDQ      $64, R15
 
 asciinextgnuwide:
 	ASCII_NEXT(gnuasciiwide, gnusparsewide)
+
+gnuasciiwidebf:
+	LINES_BF(BX, AX)
+	JMP       gnuasciiwidenext
 
 gnusparsewide:
 	// gnusparse measuring widths: its chars also one column wide (bmp
@@ -774,6 +822,8 @@ gnusparsewide:
 	POPCNTQ   DX, R13
 	ADDQ      R13, R8
 	// lineMask is -1 (widths).
+	CMPQ      max-16(SP), $62
+	JAE       widesparsebf
 	TESTQ     DX, DX
 	JNZ       widesparselines
 
@@ -785,6 +835,11 @@ widesparsecounted:
 	ASCII_NEXT(gnuasciiwide, gnusparsewide)
 
 	LINES_CHARS(widesparselines, widesparsefirst, widesparsecounted)
+
+widesparsebf:
+	// AX holds W: R14 (the block's address) is free.
+	LINES_BF(R11, R14)
+	JMP       widesparsecounted
 
 gnuasciictrl:
 	// AX: the separators (gnuascii recounts the '\n's; R11 needs no
@@ -878,6 +933,8 @@ slowutf8:
 	JNE       invalid
 	POPCNTQ   DX, R13
 	ADDQ      R13, R8
+	CMPQ      max-16(SP), $62
+	JAE       utf8bf
 	ANDQ      lineMask-32(SP), DX
 	JNZ       linesutf8
 
@@ -892,6 +949,11 @@ utf8counted:
 	CMPQ      R11, $48
 	JBE       slowutf8
 	JMP       full
+
+utf8bf:
+	// lineMask is -1 (max is 62 or more).
+	LINES_BF(R11, AX)
+	JMP       utf8counted
 
 widecols:
 	// colBias: the extra columns of the wide chars counted, less the

@@ -1,8 +1,10 @@
 package simd_test
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -281,6 +283,39 @@ func TestUTF8SparseBlocks(t *testing.T) {
 					copy(end, p)
 					checkUTF8(t, k, end, fmt.Sprintf("%q at %d", piece, at))
 				}
+			}
+		}
+	})
+}
+
+// Lines between two line ends of one 64-byte block, the widest of the
+// text or not: the block routines may skip them once the widest line so
+// far is as wide as any of them can be (62 columns, between lanes 0 and
+// 63). Lines of width m before such a block, for m around that bound;
+// the block itself pure ASCII or holding a two-byte char, and a tab
+// (gnu widths: eight columns) or not.
+func TestUTF8LinesInsideBlock(t *testing.T) {
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for m := 58; m <= 64; m++ {
+			for _, inner := range []string{strings.Repeat("c", 62), "é" + strings.Repeat("c", 60), "\t" + strings.Repeat("c", 61), strings.Repeat("c", 30) + " é " + strings.Repeat("c", 28)} {
+				// A multi-byte char first, so that the block routine
+				// counts what follows; then lines of width m until one
+				// of at most m ends at lane 0 of a block, the inner line
+				// after it ending at lane 63.
+				// (The first line is apart: the routines keep it as the
+				// head, not in their max.)
+				p := append([]byte("é"), strings.Repeat("a", m-1)+"\n"+strings.Repeat("b", m)+"\n"...)
+				for {
+					target := (len(p) + 63) &^ 63
+					if target-len(p) <= m {
+						p = append(p, strings.Repeat("b", target-len(p))+"\n"...)
+						break
+					}
+					p = append(p, strings.Repeat("b", m)+"\n"...)
+				}
+				p = append(p, inner+"\nd d\n"...)
+				require.Equal(t, 63, bytes.LastIndexByte(p[:len(p)-4], '\n')%64)
+				checkUTF8(t, k, p, fmt.Sprintf("width %d, inner %q", m, inner))
 			}
 		}
 	})

@@ -82,7 +82,11 @@
 // width from gnuEmojiWide (at their last byte); gnucheck, for the chars
 // the nibble tables reject, reads gnuBMP and marks at their second byte
 // those a column wider (into wideMask) or narrower (zeroMask, counted
-// out).
+// out). A block's line ends are measured one at a time (a loop), but in
+// the paths whose chars are one column each (pure ASCII, slowutf8, the
+// gnu widths' ASCII and few-chars blocks) without a branch once max is
+// 62 or more (LINES_BF): text with a line end every block or so would
+// else mispredict most of them.
 //
 // The chars the nibble tables reject (gnu dialects) do not make the
 // block hard at once: gnucheck looks each one up in st.bmp (one bit per

@@ -519,6 +519,23 @@ first: \
 	CMOVQEQ lineStart-8(SP), tmp; \
 	MOVQ    tmp, lineStart-8(SP)
 
+// MAXLINE_R: the line ends DX of a block of one-column chars (64 of
+// them), measured in registers once max (R14) is 62 or more: R11 is the
+// columns of the line in progress before the block, after it those after
+// its last line end (or 64 more when it has none); the line that ends at
+// its first line end, R11 + TZCNT columns, may be wider than max (those
+// between two of its line ends are at most 62). TZCNT and LZCNT set CF
+// when DX is 0; LEA and CMOV keep the flags. R12, R13 scratch.
+#define MAXLINE_R \
+	TZCNTQ  DX, R13; \
+	LZCNTQ  DX, R12; \
+	LEAQ    (R11)(R13*1), R13; \
+	LEAQ    64(R11), R11; \
+	CMOVQCS R14, R13; \
+	CMOVQCC R12, R11; \
+	CMPQ    R13, R14; \
+	CMOVQHI R13, R14
+
 // CHARS_W: a block's chars (its char starts R11 in its lanes BX) added
 // to SI, and AX = W, its char ends less the separators R14: each char is
 // classified at its last byte, the others transparent; the char ends are
@@ -716,9 +733,47 @@ asciinextutf8:
 	ASCII_NEXT(asciiutf8, slowutf8)
 
 asciiutf8bf:
-	// lineMask is -1 (max is 62 or more).
-	LINES_BF(BX, AX)
-	JMP       asciiutf8next
+	// lineMask is -1 and max is 62 or more: the blocks from this one on
+	// (its line ends in DX), while they are pure ASCII, measure their
+	// lines in registers (MAXLINE_R): R11 the columns of the line in
+	// progress before the block (columns are chars: colBias is 0), R14
+	// max; lineStart and max go back to the frame on the way out.
+	MOVQ      SI, R11
+	SUBQ      lineStart-8(SP), R11
+	MOVQ      max-16(SP), R14
+
+asciimaxblock:
+	MAXLINE_R
+	ADDQ      $64, SI
+	ADDQ      $64, R15
+	CMPQ      R15, CX
+	JEQ       asciimaxpartial
+	VMOVDQU   (DI)(R15*1), Y0
+	VMOVDQU   32(DI)(R15*1), Y1
+	VPOR      Y0, Y1, Y2
+	VPTEST    utf8C80<>(SB), Y2
+	JNE       asciimaxother
+	ASCII_SEPS(AX)
+	NOTQ      AX
+	WORDS_ASCII_R
+	ASCII_LINES
+	POPCNTQ   DX, R13
+	ADDQ      R13, R8
+	JMP       asciimaxblock
+
+asciimaxpartial:
+	MOVQ      R14, max-16(SP)
+	MOVQ      SI, R13
+	SUBQ      R11, R13
+	MOVQ      R13, lineStart-8(SP)
+	JMP       partial
+
+asciimaxother:
+	MOVQ      R14, max-16(SP)
+	MOVQ      SI, R13
+	SUBQ      R11, R13
+	MOVQ      R13, lineStart-8(SP)
+	JMP       slowutf8
 
 gnuasciifull:
 	CMPQ      widths-56(SP), $0

@@ -536,6 +536,23 @@ first: \
 	CMPQ    R13, R14; \
 	CMOVQHI R13, R14
 
+// MAXREG_IN and MAXREG_OUT: into and out of the register loops of
+// asciiutf8bf and gnuasciiwidebf (MAXLINE_R): R11 the columns of the
+// line in progress (chars plus colBias, less lineStart), R14 max; on the
+// way out, max and lineStart back to the frame. R13 scratch.
+#define MAXREG_IN \
+	MOVQ      SI, R11; \
+	ADDQ      colBias-64(SP), R11; \
+	SUBQ      lineStart-8(SP), R11; \
+	MOVQ      max-16(SP), R14
+
+#define MAXREG_OUT \
+	MOVQ      R14, max-16(SP); \
+	MOVQ      SI, R13; \
+	ADDQ      colBias-64(SP), R13; \
+	SUBQ      R11, R13; \
+	MOVQ      R13, lineStart-8(SP)
+
 // CHARS_W: a block's chars (its char starts R11 in its lanes BX) added
 // to SI, and AX = W, its char ends less the separators R14: each char is
 // classified at its last byte, the others transparent; the char ends are
@@ -735,12 +752,9 @@ asciinextutf8:
 asciiutf8bf:
 	// lineMask is -1 and max is 62 or more: the blocks from this one on
 	// (its line ends in DX), while they are pure ASCII, measure their
-	// lines in registers (MAXLINE_R): R11 the columns of the line in
-	// progress before the block (columns are chars: colBias is 0), R14
-	// max; lineStart and max go back to the frame on the way out.
-	MOVQ      SI, R11
-	SUBQ      lineStart-8(SP), R11
-	MOVQ      max-16(SP), R14
+	// lines in registers (MAXLINE_R, MAXREG_IN: columns are chars,
+	// colBias is 0), lineStart and max back to the frame on the way out.
+	MAXREG_IN
 
 asciimaxblock:
 	MAXLINE_R
@@ -762,17 +776,11 @@ asciimaxblock:
 	JMP       asciimaxblock
 
 asciimaxpartial:
-	MOVQ      R14, max-16(SP)
-	MOVQ      SI, R13
-	SUBQ      R11, R13
-	MOVQ      R13, lineStart-8(SP)
+	MAXREG_OUT
 	JMP       partial
 
 asciimaxother:
-	MOVQ      R14, max-16(SP)
-	MOVQ      SI, R13
-	SUBQ      R11, R13
-	MOVQ      R13, lineStart-8(SP)
+	MAXREG_OUT
 	JMP       slowutf8
 
 gnuasciifull:
@@ -855,8 +863,38 @@ asciinextgnuwide:
 	ASCII_NEXT(gnuasciiwide, gnusparsewide)
 
 gnuasciiwidebf:
-	LINES_BF(BX, AX)
-	JMP       gnuasciiwidenext
+	// max is 62 or more: as asciiutf8bf, the blocks from this one on
+	// while they take gnuasciiwide's ascii rule (no tab in them), R11
+	// counting columns (chars plus colBias, which they leave as it is).
+	MAXREG_IN
+
+widemaxblock:
+	MAXLINE_R
+	ADDQ      $64, SI
+	ADDQ      $64, R15
+	CMPQ      R15, CX
+	JEQ       widemaxpartial
+	VMOVDQU   (DI)(R15*1), Y0
+	VMOVDQU   32(DI)(R15*1), Y1
+	VPOR      Y0, Y1, Y2
+	VPTEST    utf8C80<>(SB), Y2
+	JNE       widemaxsparse
+	ASCII_SEPS(AX)
+	ASCII_LINES
+	ASCII_ALL(utf8C20<>(SB), widemaxctrl)
+	JMP       widemaxblock
+
+widemaxpartial:
+	MAXREG_OUT
+	JMP       partial
+
+widemaxsparse:
+	MAXREG_OUT
+	JMP       gnusparsewide
+
+widemaxctrl:
+	MAXREG_OUT
+	JMP       gnuasciiwidths
 
 gnusparsewide:
 	// gnusparse measuring widths: its chars also one column wide (bmp

@@ -320,3 +320,33 @@ func TestUTF8LinesInsideBlock(t *testing.T) {
 		}
 	})
 }
+
+// A control, tab, '\r', '\f' or '\v' at every offset of the pure-ASCII
+// blocks after lines of 64 to 90 columns (after a block with a
+// multi-byte char): there the block routines measure lines in registers
+// (gnu widths: as long as each block is printable bytes, spaces and
+// '\n's), which such a byte must leave with every count as it stands.
+func TestUTF8ControlsAfterLongLines(t *testing.T) {
+	rng := rand.New(rand.NewPCG(45, 46))
+	p0 := []byte("é")
+	for len(p0) < 400 {
+		line := 64 + rng.IntN(27)
+		for col := 0; col < line; {
+			w := []string{"ab", "cde", "x", "fgh"}[rng.IntN(4)]
+			p0 = append(p0, w...)
+			p0 = append(p0, ' ')
+			col += len(w) + 1
+		}
+		p0 = append(p0, '\n')
+	}
+	p0 = p0[:400]
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for _, c := range []byte{0x01, 0x1f, 0x7f, '\t', '\r', '\f', '\v'} {
+			for at := 130; at < 400; at++ {
+				p := append([]byte(nil), p0...)
+				p[at] = c
+				checkUTF8(t, k, p, fmt.Sprintf("%#x at %d", c, at))
+			}
+		}
+	})
+}

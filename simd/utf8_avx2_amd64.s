@@ -432,11 +432,9 @@ lwm: \
 	SHLQ      $32, R12; \
 	ORQ       R12, dst
 
-// ASCII_ALL(c, other): on at other unless every byte of Y0, Y1 is marked
-// in Y2, Y3 or has b+1 > c as signed bytes (utf8C21: printable, utf8C20:
-// printable or a space); else the ascii rule on W = ^AX, and the '\n's
-// in DX counted. Y4 scratch.
-#define ASCII_ALL(c, other) \
+// ASCII_CHECK(c, other): ASCII_ALL's test alone. A byte >= 0x80 fails
+// it (b+1 is negative or 0 as a signed byte, and no mark is set for it).
+#define ASCII_CHECK(c, other) \
 	VPADDB    utf8C01<>(SB), Y0, Y4; \
 	VPCMPGTB  c, Y4, Y4; \
 	VPOR      Y4, Y2, Y2; \
@@ -445,7 +443,37 @@ lwm: \
 	VPOR      Y4, Y3, Y3; \
 	VPAND     Y3, Y2, Y2; \
 	VPTEST    utf8CAll<>(SB), Y2; \
-	JCC       other; \
+	JCC       other
+
+// LINES_ACC and LINES_FOLD: the '\n's of the blocks Y0, Y1 counted on
+// the vectors (the lwm loops of runs of ASCII blocks): VPSUBB adds each
+// compare's 0xff (-1) to a byte counter per lane in Y5 (zero between
+// blocks elsewhere: the errors), so at most 254 per lane after 127
+// blocks; LINES_FOLD adds Y5's lanes to R8 and zeroes it. Y2..Y4, R13
+// scratch.
+#define LINES_ACC \
+	VPCMPEQB  utf8CNL<>(SB), Y0, Y2; \
+	VPCMPEQB  utf8CNL<>(SB), Y1, Y3; \
+	VPSUBB    Y2, Y5, Y5; \
+	VPSUBB    Y3, Y5, Y5
+
+#define LINES_FOLD \
+	VPXOR        Y4, Y4, Y4; \
+	VPSADBW      Y4, Y5, Y5; \
+	VEXTRACTI128 $1, Y5, X4; \
+	VPADDQ       X4, X5, X5; \
+	VPSHUFD      $0x4e, X5, X4; \
+	VPADDQ       X4, X5, X5; \
+	VMOVQ        X5, R13; \
+	ADDQ         R13, R8; \
+	VPXOR        Y5, Y5, Y5
+
+// ASCII_ALL(c, other): on at other unless every byte of Y0, Y1 is marked
+// in Y2, Y3 or has b+1 > c as signed bytes (utf8C21: printable, utf8C20:
+// printable or a space); else the ascii rule on W = ^AX, and the '\n's
+// in DX counted. Y4 scratch.
+#define ASCII_ALL(c, other) \
+	ASCII_CHECK(c, other); \
 	NOTQ      AX; \
 	WORDS_ASCII_R; \
 	POPCNTQ   DX, R13; \
@@ -791,13 +819,48 @@ gnuasciilwm:
 	// Likewise in the gnu dialects, not measuring widths (so lineMask is
 	// 0: no line to measure): a block whose bytes are all separators or
 	// printable (0x21..0x7E: b+1 > 0x21 as signed bytes) has no
-	// transparent byte and takes the ascii rule; one with a control
-	// takes gnuascii.
-	ASCII_LINES
+	// transparent byte and takes the ascii rule, and so do the blocks
+	// after it while they are such (a byte >= 0x80 fails the test too),
+	// their '\n's counted on the vectors (LINES_ACC; R11 counts the
+	// blocks down to a LINES_FOLD); another block takes gnusparse (not
+	// pure ASCII) or gnuascii (a control).
+	VPXOR     Y5, Y5, Y5
+	MOVQ      $127, R11
+	JMP       gnulwmblock
+
+gnulwmload:
+	VMOVDQU   (DI)(R15*1), Y0
+	VMOVDQU   32(DI)(R15*1), Y1
+
+gnulwmblock:
 	ASCII_SEPS(AX)
-	ASCII_ALL(utf8C21<>(SB), gnuasciictrl)
+	ASCII_CHECK(utf8C21<>(SB), gnulwmother)
+	NOTQ      AX
+	WORDS_ASCII_R
+	LINES_ACC
 	ADDQ      $64, SI
 	ADDQ      $64, R15
+	DECQ      R11
+	JZ        gnulwmfold
+
+gnulwmnext:
+	CMPQ      R15, CX
+	JNE       gnulwmload
+	LINES_FOLD
+	JMP       partial
+
+gnulwmfold:
+	LINES_FOLD
+	MOVQ      $127, R11
+	JMP       gnulwmnext
+
+gnulwmother:
+	// AX: the separators (gnuasciictrl wants them).
+	LINES_FOLD
+	VPOR      Y0, Y1, Y2
+	VPTEST    utf8C80<>(SB), Y2
+	JNE       gnusparse
+	JMP       gnuasciictrl
 
 asciinextgnu:
 	ASCII_NEXT(gnuasciilwm, gnusparse)

@@ -350,3 +350,25 @@ func TestUTF8ControlsAfterLongLines(t *testing.T) {
 		}
 	})
 }
+
+// Runs of pure-ASCII blocks longer than the block routines count on the
+// vectors between two folds (127 blocks), with a line end at the same
+// lane of every block (or in every lane), after a multi-byte char and
+// with one in the middle of the run, or a control there.
+func TestUTF8LongASCIIRuns(t *testing.T) {
+	var texts [][]byte
+	for _, line := range []int{0, 15, 31, 63} {
+		run := bytes.Repeat(append(bytes.Repeat([]byte("a"), line), '\n'), 20000/(line+1))
+		for _, mid := range []string{"", "é", "\x01", "\t"} {
+			p := append([]byte("é"), run...)
+			p = append(p, mid...)
+			p = append(p, run...)
+			texts = append(texts, append(p, "é\n"...))
+		}
+	}
+	eachKernel(t, func(t *testing.T, k *simd.Kernel) {
+		for i, p := range texts {
+			checkUTF8(t, k, p, fmt.Sprintf("text %d", i))
+		}
+	})
+}

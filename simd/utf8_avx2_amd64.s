@@ -468,6 +468,53 @@ lwm: \
 	ADDQ         R13, R8; \
 	VPXOR        Y5, Y5, Y5
 
+// LWM_RUN(load, block, next, fold, out, PRE, CHECK): the lwm loops over
+// runs of pure-ASCII blocks, from the block in Y0, Y1 on: the ascii rule
+// and LINES_ACC for each block that passes PRE(out) (before its
+// separators are found: NO_CHECK or HIGH_CHECK) and CHECK(out) (after:
+// NO_CHECK or GNU_CHECK, which takes AX, the separators, as gnu words
+// want them); out must LINES_FOLD. The partial block goes to partial.
+// R11 counts the blocks down to the next LINES_FOLD.
+#define LWM_RUN(load, block, next, fold, out, PRE, CHECK) \
+	VPXOR     Y5, Y5, Y5; \
+	MOVQ      $127, R11; \
+	JMP       block; \
+load: \
+	VMOVDQU   (DI)(R15*1), Y0; \
+	VMOVDQU   32(DI)(R15*1), Y1; \
+	PRE(out); \
+block: \
+	ASCII_SEPS(AX); \
+	CHECK(out); \
+	NOTQ      AX; \
+	WORDS_ASCII_R; \
+	LINES_ACC; \
+	ADDQ      $64, SI; \
+	ADDQ      $64, R15; \
+	DECQ      R11; \
+	JZ        fold; \
+next: \
+	CMPQ      R15, CX; \
+	JNE       load; \
+	LINES_FOLD; \
+	JMP       partial; \
+fold: \
+	LINES_FOLD; \
+	MOVQ      $127, R11; \
+	JMP       next
+
+#define NO_CHECK(out)
+
+// HIGH_CHECK(out): on at out when Y0, Y1 hold a byte >= 0x80.
+#define HIGH_CHECK(out) \
+	VPOR      Y0, Y1, Y2; \
+	VPTEST    utf8C80<>(SB), Y2; \
+	JNE       out
+
+// GNU_CHECK(out): on at out unless every byte of Y0, Y1 is a separator
+// (ASCII_SEPS' compares) or printable.
+#define GNU_CHECK(out) ASCII_CHECK(utf8C21<>(SB), out)
+
 // ASCII_ALL(c, other): on at other unless every byte of Y0, Y1 is marked
 // in Y2, Y3 or has b+1 > c as signed bytes (utf8C21: printable, utf8C20:
 // printable or a space); else the ascii rule on W = ^AX, and the '\n's
@@ -758,7 +805,10 @@ full:
 asciiutf8:
 	// Y0, Y1: a block of pure ASCII with nothing open before it, the
 	// utf8 dialect: W = every byte but the six separators. The blocks
-	// after it loop back here while they are pure ASCII (ASCII_NEXT).
+	// after it loop back here while they are pure ASCII (ASCII_NEXT),
+	// or, not measuring lines, in LWM_RUN.
+	CMPQ      lineMask-32(SP), $0
+	JEQ       asciilwm
 	ASCII_SEPS(AX)
 	NOTQ      AX
 	WORDS_ASCII_R
@@ -776,6 +826,13 @@ asciiutf8next:
 
 asciinextutf8:
 	ASCII_NEXT(asciiutf8, slowutf8)
+
+asciilwm:
+	LWM_RUN(asciilwmload, asciilwmblock, asciilwmnext, asciilwmfold, asciilwmother, HIGH_CHECK, NO_CHECK)
+
+asciilwmother:
+	LINES_FOLD
+	JMP       slowutf8
 
 asciiutf8bf:
 	// lineMask is -1 and max is 62 or more: the blocks from this one on
@@ -824,35 +881,7 @@ gnuasciilwm:
 	// their '\n's counted on the vectors (LINES_ACC; R11 counts the
 	// blocks down to a LINES_FOLD); another block takes gnusparse (not
 	// pure ASCII) or gnuascii (a control).
-	VPXOR     Y5, Y5, Y5
-	MOVQ      $127, R11
-	JMP       gnulwmblock
-
-gnulwmload:
-	VMOVDQU   (DI)(R15*1), Y0
-	VMOVDQU   32(DI)(R15*1), Y1
-
-gnulwmblock:
-	ASCII_SEPS(AX)
-	ASCII_CHECK(utf8C21<>(SB), gnulwmother)
-	NOTQ      AX
-	WORDS_ASCII_R
-	LINES_ACC
-	ADDQ      $64, SI
-	ADDQ      $64, R15
-	DECQ      R11
-	JZ        gnulwmfold
-
-gnulwmnext:
-	CMPQ      R15, CX
-	JNE       gnulwmload
-	LINES_FOLD
-	JMP       partial
-
-gnulwmfold:
-	LINES_FOLD
-	MOVQ      $127, R11
-	JMP       gnulwmnext
+	LWM_RUN(gnulwmload, gnulwmblock, gnulwmnext, gnulwmfold, gnulwmother, NO_CHECK, GNU_CHECK)
 
 gnulwmother:
 	// AX: the separators (gnuasciictrl wants them).

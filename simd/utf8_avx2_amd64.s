@@ -43,8 +43,12 @@
 // in a path of their dialect (asciiutf8, gnuasciilwm, gnuasciiwide)
 // while they are pure ASCII (ASCII_NEXT: nothing can be open before
 // them), the gnu ones with the ascii rule too when they hold no control
-// (measuring widths: no tab, '\r', '\f' or '\v' either); a block there
-// that holds a few multi-byte chars, whole and valid, of two or three
+// (measuring widths: no tab, '\r', '\f' or '\v' either). Those loops
+// keep what they carry in registers as the byte kernels do: not
+// measuring lines, the line ends counted on the vectors (LWM_RUN, Y5);
+// measuring them, once max is 62 or more, the line in progress and max
+// (MAXLINE_R, R11 and R14), back to the frame on the way out. A block
+// there that holds a few multi-byte chars, whole and valid, of two or three
 // bytes, admitted by gnuBMP, none a separator, has them checked one at
 // a time in the gnu dialects (gnusparse, and gnusparsewide measuring gnu
 // widths: chars of one column, no control or tab) and loops on
@@ -56,12 +60,14 @@
 //	DI: p, CX: end of the whole blocks (then of the partial one), R15:
 //	index of the block, BX: lanes of the block in p
 //	R8: lines, R10: words, R9: word carry (top bit: in a word), SI: chars
-//	R11: char starts, R14: separators; AX DX R12 R13: scratch
+//	R11: char starts, R14: separators; AX DX R12 R13: scratch (in the
+//	ASCII loops R11 and R14 hold their own, see above)
 //	Y15: spaceLUT, Y14..Y12: validation tables, Y11..Y6: t.sepEnd (all
 //	the VPSHUFB tables stay in registers; the other constants are memory
 //	operands; gnuNibbles are read from memory, with Y15 as scratch and
 //	reloaded after, and Y14 holding GNU_CHECKS' first half, reloaded
-//	after too), Y5: errors, Y0..Y4: scratch
+//	after too), Y5: errors (zero between blocks; in LWM_RUN the line
+//	counters), Y0..Y4: scratch
 //	frame: n, lineMask, gnu (t.badSkip), widths (gnu and lineMask), head
 //	(-1 until the first line end), max, lineStart (columns before the line
 //	in progress), as in utf8WordsAVX512; colBias (columns beyond one per

@@ -30,7 +30,8 @@ import (
 // world (Devanagari, Bengali, Tamil, Thai, Arabic, Hebrew, Armenian,
 // Georgian: scripts with combining marks) or sparse (English prose with a
 // typographic quote, dash or accented word about every 300 bytes: most
-// blocks pure ASCII, one in five or so not). NEED is lwm (wc -lwm) or all
+// blocks pure ASCII, one in five or so not) or rare (likewise, about
+// every 4 KiB: runs of pure-ASCII blocks inside the block routines). NEED is lwm (wc -lwm) or all
 // (plain Count: max line length too). SIZE is 256KiB (in L2), 4MiB (in
 // L3 on most machines) or 64MiB (memory). Where a routine's branches
 // follow the text (sparse: which block is pure ASCII), 256KiB read again
@@ -65,6 +66,8 @@ var (
 	// sparseWords: four non-ASCII words among some 270 ASCII ones.
 	sparseWords = append(strings.Fields(strings.Repeat("the of and a to in is was that for it with as on be at by this had not are but from or have an they which one you were all we her she there would their will when who him been has more if no out do so can what up said about other into than its time only could new them man some these then two first may any like now my such make over our even most me state after also made many before must through back years where much your way well down should because each just those people how too little us good very ", 2)), "café", "“quoted”", "—", "naïve")
 	sparseSeps  = []string{" ", " ", " ", " ", " ", " ", ", ", ". "}
+	// rareWords: the same four among six times as many ASCII ones.
+	rareWords = append(strings.Fields(strings.Repeat("the of and a to in is was that for it with as on be at by this had not are but from or have an they which one you were all we her she there would their will when who him been has more if no out do so can what up said about other into than its time only could new them man some these then two first may any like now my such make over our even most me state after also made many before must through back years where much your way well down should because each just those people how too little us good very ", 12)), "café", "“quoted”", "—", "naïve")
 )
 
 // multilingualText returns n bytes (cut at a char boundary, then padded
@@ -126,6 +129,7 @@ func utf8BenchBuf(text string, n int) []byte {
 			"cjk":          wordText(rand.New(rand.NewPCG(2024, 13)), 64<<20, 0, cjkWords, cjkSeps),
 			"world":        wordText(rand.New(rand.NewPCG(2024, 14)), 64<<20, 0, worldWords, worldSeps),
 			"sparse":       wordText(rand.New(rand.NewPCG(2024, 15)), 64<<20, 0, sparseWords, sparseSeps),
+			"rare":         wordText(rand.New(rand.NewPCG(2024, 16)), 64<<20, 0, rareWords, sparseSeps),
 		}
 	})
 	return utf8BenchText[text][:n]
@@ -138,7 +142,7 @@ var utf8BenchNeeds = []struct {
 }{{"lwm", simd.NeedLines | simd.NeedWords | simd.NeedChars}, {"all", simd.NeedAll}}
 
 func BenchmarkUTF8(b *testing.B) {
-	for _, text := range []string{"english", "multilingual", "adversarial", "european", "cjk", "world", "sparse"} {
+	for _, text := range []string{"english", "multilingual", "adversarial", "european", "cjk", "world", "sparse", "rare"} {
 		for _, size := range []struct {
 			name string
 			n    int

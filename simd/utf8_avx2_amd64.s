@@ -634,6 +634,39 @@ first: \
 	SUBQ      R11, R13; \
 	MOVQ      R13, lineStart-8(SP)
 
+// MAX_RUN(block, partial, high, BODY, other): the register loops over
+// runs of pure-ASCII blocks measuring lines (MAXREG_IN before): the
+// block's line ends DX measured (MAXLINE_R), then the next block, if
+// whole (else on at partial) and pure ASCII (else at high), counted by
+// BODY(other): words, and lines into DX (UTF8_MAX_BODY; WIDE_MAX_BODY,
+// gnu widths: on at other unless every byte is printable, a space or
+// '\n'). The ways out must MAXREG_OUT.
+#define MAX_RUN(block, partial, high, BODY, other) \
+block: \
+	MAXLINE_R; \
+	ADDQ      $64, SI; \
+	ADDQ      $64, R15; \
+	CMPQ      R15, CX; \
+	JEQ       partial; \
+	VMOVDQU   (DI)(R15*1), Y0; \
+	VMOVDQU   32(DI)(R15*1), Y1; \
+	HIGH_CHECK(high); \
+	BODY(other); \
+	JMP       block
+
+#define UTF8_MAX_BODY(other) \
+	ASCII_SEPS(AX); \
+	NOTQ      AX; \
+	WORDS_ASCII_R; \
+	ASCII_LINES; \
+	POPCNTQ   DX, R13; \
+	ADDQ      R13, R8
+
+#define WIDE_MAX_BODY(other) \
+	ASCII_SEPS(AX); \
+	ASCII_LINES; \
+	ASCII_ALL(utf8C20<>(SB), other)
+
 // CHARS_W: a block's chars (its char starts R11 in its lanes BX) added
 // to SI, and AX = W, its char ends less the separators R14: each char is
 // classified at its last byte, the others transparent; the char ends are
@@ -847,24 +880,7 @@ asciiutf8bf:
 	// colBias is 0), lineStart and max back to the frame on the way out.
 	MAXREG_IN
 
-asciimaxblock:
-	MAXLINE_R
-	ADDQ      $64, SI
-	ADDQ      $64, R15
-	CMPQ      R15, CX
-	JEQ       asciimaxpartial
-	VMOVDQU   (DI)(R15*1), Y0
-	VMOVDQU   32(DI)(R15*1), Y1
-	VPOR      Y0, Y1, Y2
-	VPTEST    utf8C80<>(SB), Y2
-	JNE       asciimaxother
-	ASCII_SEPS(AX)
-	NOTQ      AX
-	WORDS_ASCII_R
-	ASCII_LINES
-	POPCNTQ   DX, R13
-	ADDQ      R13, R8
-	JMP       asciimaxblock
+	MAX_RUN(asciimaxblock, asciimaxpartial, asciimaxother, UTF8_MAX_BODY, asciimaxother)
 
 asciimaxpartial:
 	MAXREG_OUT
@@ -966,21 +982,7 @@ gnuasciiwidebf:
 	// counting columns (chars plus colBias, which they leave as it is).
 	MAXREG_IN
 
-widemaxblock:
-	MAXLINE_R
-	ADDQ      $64, SI
-	ADDQ      $64, R15
-	CMPQ      R15, CX
-	JEQ       widemaxpartial
-	VMOVDQU   (DI)(R15*1), Y0
-	VMOVDQU   32(DI)(R15*1), Y1
-	VPOR      Y0, Y1, Y2
-	VPTEST    utf8C80<>(SB), Y2
-	JNE       widemaxsparse
-	ASCII_SEPS(AX)
-	ASCII_LINES
-	ASCII_ALL(utf8C20<>(SB), widemaxctrl)
-	JMP       widemaxblock
+	MAX_RUN(widemaxblock, widemaxpartial, widemaxsparse, WIDE_MAX_BODY, widemaxctrl)
 
 widemaxpartial:
 	MAXREG_OUT

@@ -835,9 +835,8 @@ full:
 	VMOVDQU   32(DI)(R15*1), Y1
 	VPOR      -3(DI)(R15*1), Y0, Y2
 	VPOR      Y1, Y2, Y2
-	VPMOVMSKB Y2, DX
-	TESTL     DX, DX
-	JNZ       slow
+	VPTEST    utf8C80<>(SB), Y2
+	JNE       slow
 	CMPQ      gnu-48(SP), $0
 	JNE       gnuasciifull
 

@@ -853,12 +853,11 @@ asciiutf8:
 	ASCII_LINES
 	POPCNTQ   DX, R13
 	ADDQ      R13, R8
+	// lineMask is -1 (0 took asciilwm).
 	CMPQ      max-16(SP), $62
 	JAE       asciiutf8bf
-	ANDQ      lineMask-32(SP), DX
+	TESTQ     DX, DX
 	JNZ       asciilines
-
-asciiutf8next:
 	ADDQ      $64, SI
 	ADDQ      $64, R15
 
@@ -967,8 +966,6 @@ gnuasciiwide:
 	JAE       gnuasciiwidebf
 	TESTQ     DX, DX
 	JNZ       asciilines
-
-gnuasciiwidenext:
 	ADDQ      $64, SI
 	ADDQ      $64, R15
 

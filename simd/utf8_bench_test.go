@@ -31,13 +31,19 @@ import (
 // Georgian: scripts with combining marks) or sparse (English prose with a
 // typographic quote, dash or accented word about every 300 bytes: most
 // blocks pure ASCII, one in five or so not) or rare (likewise, about
-// every 4 KiB: runs of pure-ASCII blocks inside the block routines). NEED is lwm (wc -lwm) or all
-// (plain Count: max line length too). SIZE is 256KiB (in L2), 4MiB (in
-// L3 on most machines) or 64MiB (memory). Where a routine's branches
-// follow the text (sparse: which block is pure ASCII), 256KiB read again
-// and again is partly learnt by the branch predictor and runs up to
-// twice as fast as text it has not seen: 4MiB, beyond what it can learn,
-// is the figure to quote for those.
+// every 4 KiB: runs of pure-ASCII blocks inside the block routines).
+// NEED is lwm (wc -lwm) or all (plain Count: max line length too). SIZE
+// is 256KiB (in L2), 4MiB (in L3 on most machines) or 64MiB (memory).
+// Where a routine's branches follow the text (sparse: which block is
+// pure ASCII), 256KiB read again and again is partly learnt by the
+// branch predictor and runs up to twice as fast as text it has not seen:
+// 4MiB, beyond what it can learn, is the figure to quote for those.
+
+// proseWords are the ASCII words of sparse and rare text, proseOthers
+// the others.
+var proseOthers = []string{"café", "“quoted”", "—", "naïve"}
+
+const proseWords = "the of and a to in is was that for it with as on be at by this had not are but from or have an they which one you were all we her she there would their will when who him been has more if no out do so can what up said about other into than its time only could new them man some these then two first may any like now my such make over our even most me state after also made many before must through back years where much your way well down should because each just those people how too little us good very "
 
 // multilingualWords are what multilingualText is made of.
 var multilingualWords = []string{
@@ -64,10 +70,10 @@ var (
 		"Հայերեն", "ქართული", "ελληνικά", "русский", "data", "wc"}
 	worldSeps = []string{" ", " ", " ", " ", "، ", ". ", "।"}
 	// sparseWords: four non-ASCII words among some 270 ASCII ones.
-	sparseWords = append(strings.Fields(strings.Repeat("the of and a to in is was that for it with as on be at by this had not are but from or have an they which one you were all we her she there would their will when who him been has more if no out do so can what up said about other into than its time only could new them man some these then two first may any like now my such make over our even most me state after also made many before must through back years where much your way well down should because each just those people how too little us good very ", 2)), "café", "“quoted”", "—", "naïve")
+	sparseWords = append(strings.Fields(strings.Repeat(proseWords, 2)), proseOthers...)
 	sparseSeps  = []string{" ", " ", " ", " ", " ", " ", ", ", ". "}
 	// rareWords: the same four among six times as many ASCII ones.
-	rareWords = append(strings.Fields(strings.Repeat("the of and a to in is was that for it with as on be at by this had not are but from or have an they which one you were all we her she there would their will when who him been has more if no out do so can what up said about other into than its time only could new them man some these then two first may any like now my such make over our even most me state after also made many before must through back years where much your way well down should because each just those people how too little us good very ", 12)), "café", "“quoted”", "—", "naïve")
+	rareWords = append(strings.Fields(strings.Repeat(proseWords, 12)), proseOthers...)
 )
 
 // multilingualText returns n bytes (cut at a char boundary, then padded

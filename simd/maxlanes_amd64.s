@@ -2,6 +2,7 @@
 
 #include "go_asm.h"
 #include "textflag.h"
+#include "words_amd64.h"
 
 // func maxASCIIAVX512Lanes(p []byte, r *wordsResult)
 //
@@ -308,14 +309,7 @@ lastgroups:
 #define GLINES \
 	POPCNTQ DX, R13; \
 	ADDQ    R13, R8; \
-	TZCNTQ  DX, R13; \
-	LZCNTQ  DX, R9; \
-	LEAQ    (AX)(R13*1), R13; \
-	LEAQ    64(AX), AX; \
-	CMOVQCS R10, R13; \
-	CMOVQCC R9, AX; \
-	CMPQ    R13, R11; \
-	CMOVQGT R13, R11
+	LINE_STEP(AX, R10, R11, R13, R9)
 
 #define GBLOCK(off, lane, stopn) \
 	PREFETCHT0 (1024+off)(DI)(R15*1); \

@@ -600,22 +600,11 @@ first: \
 	CMOVQEQ lineStart-8(SP), tmp; \
 	MOVQ    tmp, lineStart-8(SP)
 
-// MAXLINE_R: the line ends DX of a block of one-column chars (64 of
-// them), measured in registers once max (R14) is 62 or more: R11 is the
-// columns of the line in progress before the block, after it those after
-// its last line end (or 64 more when it has none); the line that ends at
-// its first line end, R11 + TZCNT columns, may be wider than max (those
-// between two of its line ends are at most 62). TZCNT and LZCNT set CF
-// when DX is 0; LEA and CMOV keep the flags. R12, R13 scratch.
-#define MAXLINE_R \
-	TZCNTQ  DX, R13; \
-	LZCNTQ  DX, R12; \
-	LEAQ    (R11)(R13*1), R13; \
-	LEAQ    64(R11), R11; \
-	CMOVQCS R14, R13; \
-	CMOVQCC R12, R11; \
-	CMPQ    R13, R14; \
-	CMOVQHI R13, R14
+// MAXLINE_R: LINE_STEP for a block of one-column chars once max (R14) is
+// 62 or more (so the lines between two of its line ends never matter):
+// R11 the columns of the line in progress, no candidate but max itself
+// from a block without a line end. R12, R13 scratch.
+#define MAXLINE_R LINE_STEP(R11, R14, R14, R13, R12)
 
 // MAXREG_IN and MAXREG_OUT: into and out of the register loops of
 // asciiutf8bf and gnuasciiwidebf (MAXLINE_R): R11 the columns of the

@@ -45,6 +45,25 @@
 	TESTQ   DX, DX; \
 	CMOVQNE R14, R9
 
+// LINE_STEP(len, none, max, t1, t2): the longest line through a block of
+// 64 one-column bytes whose line ends are DX, in registers: len is the
+// length of the line in progress at the block's start, after it the
+// length after its last line end (LZCNT), or len + 64 when it has none;
+// the line that ends at its first line end, len + TZCNT, is a candidate
+// for max (signed compare), or none when the block has no line end
+// (TZCNT and LZCNT both set CF for DX = 0; LEA and CMOV keep the flags).
+// The lines between two line ends of the block are shorter than 63: the
+// callers look at them only while max is below 62.
+#define LINE_STEP(len, none, max, t1, t2) \
+	TZCNTQ  DX, t1; \
+	LZCNTQ  DX, t2; \
+	LEAQ    (len)(t1*1), t1; \
+	LEAQ    64(len), len; \
+	CMOVQCS none, t1; \
+	CMOVQCC t2, len; \
+	CMPQ    t1, max; \
+	CMOVQGT t1, max
+
 // LINE(first): the line of width R12 ended; the first one jumps to first
 // (the UTF-8 block routines: their frames' head and max).
 #define LINE(first) \

@@ -52,23 +52,14 @@
 	POPCNTQ DX, R13; \
 	ADDQ    R13, R8
 
-// MAXLINE: NL in DX. R11 is the length of the line in progress at the
-// block's start: very negative before the first '\n', so that the first
-// line (whose width summarize takes from the index of the first '\n')
-// never counts. The block's first '\n' ends a line R11 + TZCNT(NL) long;
-// after the block R11 is LZCNT(NL), or R11 + 64 when there is no '\n'
-// (TZCNT and LZCNT both set CF for NL = 0; LEA and CMOV keep the flags).
-// Lines between two '\n' of one block are shorter than 63, so they are
-// looked at (out of line, at internal) only while the max is below 62.
+// MAXLINE: NL in DX, LINE_STEP with R11 the length of the line in
+// progress at the block's start: very negative before the first '\n', so
+// that the first line (whose width summarize takes from the index of the
+// first '\n') never counts; R12 max. Lines between two '\n' of one block
+// are looked at (out of line, at internal) only while the max is below
+// 62.
 #define MAXLINE(internal, back) \
-	TZCNTQ  DX, R13; \
-	LZCNTQ  DX, R14; \
-	LEAQ    (R11)(R13*1), R13; \
-	LEAQ    64(R11), R11; \
-	CMOVQCS SI, R13; \
-	CMOVQCC R14, R11; \
-	CMPQ    R13, R12; \
-	CMOVQGT R13, R12; \
+	LINE_STEP(R11, SI, R12, R13, R14); \
 	CMPQ    R12, $62; \
 	JLT     internal; \
 back:

@@ -1,6 +1,7 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "words_amd64.h"
 
 // func linesAVX512(p []byte) uint64
 //
@@ -177,11 +178,7 @@ tail:
 	ADDQ      CX, AX
 
 done:
-	VEXTRACTI128 $1, Y10, X11
-	VPADDQ       X11, X10, X10
-	VPSHUFD      $0x4e, X10, X11
-	VPADDQ       X11, X10, X10
-	VMOVQ        X10, DX
+	SUM_QUADS(Y10, X10, X11, DX)
 	ADDQ         DX, AX
 	VZEROUPPER
 	MOVQ         AX, ret+32(FP)

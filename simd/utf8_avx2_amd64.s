@@ -466,11 +466,7 @@ lwm: \
 #define LINES_FOLD \
 	VPXOR        Y4, Y4, Y4; \
 	VPSADBW      Y4, Y5, Y5; \
-	VEXTRACTI128 $1, Y5, X4; \
-	VPADDQ       X4, X5, X5; \
-	VPSHUFD      $0x4e, X5, X4; \
-	VPADDQ       X4, X5, X5; \
-	VMOVQ        X5, R13; \
+	SUM_QUADS(Y5, X5, X4, R13); \
 	ADDQ         R13, R8; \
 	VPXOR        Y5, Y5, Y5
 

@@ -64,6 +64,16 @@
 	CMPQ    t1, max; \
 	CMOVQGT t1, max
 
+// SUM_QUADS(y, x, t, dst): dst = the sum of the four quadwords of y (x
+// its low half; t an X register, scratch): the end of the line counts
+// kept on the vectors.
+#define SUM_QUADS(y, x, t, dst) \
+	VEXTRACTI128 $1, y, t; \
+	VPADDQ       t, x, x; \
+	VPSHUFD      $0x4e, x, t; \
+	VPADDQ       t, x, x; \
+	VMOVQ        x, dst
+
 // LINE(first): the line of width R12 ended; the first one jumps to first
 // (the UTF-8 block routines: their frames' head and max).
 #define LINE(first) \

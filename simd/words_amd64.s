@@ -553,11 +553,7 @@ fold: \
 #define LINESACC_SUM \
 	VPSADBW      Y9, Y10, Y10; \
 	VPADDQ       Y10, Y8, Y8; \
-	VEXTRACTI128 $1, Y8, X9; \
-	VPADDQ       X9, X8, X8; \
-	VPSHUFD      $0x4e, X8, X9; \
-	VPADDQ       X9, X8, X8; \
-	VMOVQ        X8, R8
+	SUM_QUADS(Y8, X8, X9, R8)
 
 // HIGH_NONE and HIGH2(stop), the check of the routines' two flavours: the
 // plain ones count all of p; the *HiAVX2 ones (for the UTF-8 dialects'

@@ -79,7 +79,8 @@ GLOBL spaceLUTL<>(SB), RODATA|NOPTR, $16
 	VPCMPEQB Z29, Z0, K3; \
 	KMOVQ    K3, DX
 
-// HLINES: lines and max from NL in DX.
+// HLINES: lines and max from NL in DX (LINE_STEP but for its CMOVQCS:
+// a block without NL offers AX + 64, never above the line that goes on).
 #define HLINES \
 	POPCNTQ DX, R13; \
 	ADDQ    R13, R8; \

@@ -334,14 +334,22 @@ CONST32(utf8CAll, $-1)
 // ends): all of them into R12, with DX the block's '\n's. Any other
 // control ('\v', width 0) in the block's lanes stops the routine before
 // the block, and so do tabs before the first line end (the column is
-// known only after one). AX, R13, Y0, Y2, Y3 scratch.
+// known only after one). The tabs are stored in one 64-bit write (two
+// 32-bit ones read back as one stall the load: store forwarding fails).
+// AX, R13, Y0, Y2, Y3 scratch.
 #define WIDTH_ENDS \
-	VMOVDQU   (DI)(R15*1), Y0; \
-	ENDS(Y0, R12); \
-	CTRLS(Y0, R13); \
+	VMOVDQU   32(DI)(R15*1), Y0; \
 	VPCMPEQB  utf8CTAB<>(SB), Y0, Y2; \
 	VPMOVMSKB Y2, AX; \
-	MOVL      AX, tabMask-144(SP); \
+	SHLQ      $32, AX; \
+	VMOVDQU   (DI)(R15*1), Y0; \
+	VPCMPEQB  utf8CTAB<>(SB), Y0, Y2; \
+	VPMOVMSKB Y2, R12; \
+	ORQ       AX, R12; \
+	MOVQ      R12, tabMask-144(SP); \
+	ENDS(Y0, AX); \
+	ORQ       AX, R12; \
+	CTRLS(Y0, R13); \
 	VMOVDQU   32(DI)(R15*1), Y0; \
 	ENDS(Y0, AX); \
 	SHLQ      $32, AX; \
@@ -349,10 +357,6 @@ CONST32(utf8CAll, $-1)
 	CTRLS(Y0, AX); \
 	SHLQ      $32, AX; \
 	ORQ       AX, R13; \
-	VPCMPEQB  utf8CTAB<>(SB), Y0, Y2; \
-	VPMOVMSKB Y2, AX; \
-	MOVL      AX, tabMask-140(SP); \
-	ORQ       tabMask-144(SP), R12; \
 	MOVQ      DX, AX; \
 	ORQ       R12, AX; \
 	ANDNQ     R13, AX, R13; \

@@ -74,6 +74,7 @@
 //	char so far: the wide chars less the zero-width ones), wideMask (the
 //	block's wide chars), the two halves' wide vectors, spill slots (the
 //	emoji loop, gnucheck; spill0: SPARSE_CHARS), bmp, bmpZero, bmpExtra (st's gnuBMP bits),
+//	rows, rowsZero, rowsExtra (the same as bmpRows),
 //	zeroMask and extraMask (the block's chars gnucheck corrects by a
 //	column less or more); secondOK and fourthOK (^0, but in an
 //	invalid block measuring widths: the lanes where a valid sequence
@@ -96,8 +97,10 @@
 //
 // The chars the nibble tables reject (gnu dialects) do not make the
 // block hard at once: gnucheck looks each one up in st.bmp (one bit per
-// code point below U+10000), a scalar loop that only blocks holding such
-// chars take.
+// code point below U+40000; those of two and three bytes in st.rows, the
+// same bits indexed by the char's bytes, so that the loop does not branch
+// on their length), a scalar loop that only blocks holding such chars
+// take.
 //
 // Loop invariant: st's counts plus R8, R10, SI are those of p[:R15].
 
@@ -758,7 +761,7 @@ check: \
 	TESTQ     R11, R11; \
 	JNZ       loop
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $288-40
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $320-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -803,6 +806,12 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $288-40
 	MOVQ R12, bmpZero-232(SP)
 	MOVQ utf8State_wider(DX), R12
 	MOVQ R12, bmpExtra-240(SP)
+	MOVQ utf8State_rows(DX), R12
+	MOVQ R12, rows-296(SP)
+	MOVQ utf8State_rowsZero(DX), R12
+	MOVQ R12, rowsZero-304(SP)
+	MOVQ utf8State_rowsWider(DX), R12
+	MOVQ R12, rowsExtra-312(SP)
 	MOVQ utf8State_badTail(DX), R12
 	MOVQ R12, badTail-248(SP)
 	MOVQ $0, zeroMask-208(SP)
@@ -1607,10 +1616,14 @@ gnucheck:
 	// in bmp (gnuBMP's class bits, or measuring widths its width bits),
 	// or measuring widths in bmpZero or bmpExtra (a column less or more:
 	// its second byte goes into zeroMask or extraMask), else the block is
-	// hard. The scratch registers are spilled. R11: the second bytes of
+	// hard. The chars of two and three bytes read the same bits as
+	// bmpRows (rows, rowsZero, rowsExtra), by their first three bytes
+	// with no branch on their length; those of four (rare) decode cp. The
+	// scratch registers are spilled, and BX. R11: the second bytes of
 	// the rejected chars (GNU_CHECKS' marks, Y14 and Y5); R14: the
 	// block; R13: the index of a second byte; AX: its char's lead, then
-	// cp; R12: cp's word in the bits.
+	// its row W (or cp); DX: the third byte b2 (or cp's word in the
+	// bits); R12: rows; BX: W's word.
 	CMPQ      bmp-184(SP), $0
 	JEQ       end
 	MOVQ      R11, spill0-152(SP)
@@ -1619,6 +1632,7 @@ gnucheck:
 	MOVQ      R14, spill3-176(SP)
 	MOVQ      AX, spill4-192(SP)
 	MOVQ      DX, spill5-200(SP)
+	MOVQ      BX, spill6-320(SP)
 	HITS(R12)
 	VMOVDQA   Y14, Y5
 	HITS(R11)
@@ -1627,36 +1641,51 @@ gnucheck:
 	ORQ       R12, R11
 	JZ        checked
 	LEAQ      (DI)(R15*1), R14
+	MOVQ      rows-296(SP), R12
 
 checkloop:
+	// W = (b0&0x3f)<<6 | b1&0x3f, bit b2 (for a two-byte char the byte
+	// after it, at most p[R15+64]: readable).
 	TZCNTQ    R11, R13
 	MOVBLZX   -1(R14)(R13*1), AX
-	MOVBLZX   (R14)(R13*1), DX
-	ANDL      $0x3f, DX
-	CMPL      AX, $0xe0
-	JAE       check3
-	ANDL      $0x1f, AX
-	SHLL      $6, AX
-	ORL       DX, AX
-	JMP       checkbit
-
-check3:
 	CMPL      AX, $0xf0
 	JAE       check4
-	ANDL      $0x0f, AX
+	MOVBLZX   (R14)(R13*1), DX
+	ANDL      $0x3f, AX
 	SHLL      $6, AX
-	ORL       DX, AX
-	SHLL      $6, AX
-	MOVBLZX   1(R14)(R13*1), DX
 	ANDL      $0x3f, DX
 	ORL       DX, AX
-	JMP       checkbit
+	MOVBLZX   1(R14)(R13*1), DX
+	MOVQ      (R12)(AX*8), BX
+	BTQ       DX, BX
+	JCC       checkrows
+
+checknext:
+	BLSRQ     R11, R11
+	JNZ       checkloop
+	JMP       checked
+
+checkrows:
+	// Not in rows: measuring widths, a column less or more.
+	MOVQ      rowsZero-304(SP), BX
+	TESTQ     BX, BX
+	JZ        end
+	MOVQ      (BX)(AX*8), BX
+	BTQ       DX, BX
+	JCS       checkzero
+	MOVQ      rowsExtra-312(SP), BX
+	MOVQ      (BX)(AX*8), BX
+	BTQ       DX, BX
+	JCC       end
+	JMP       checkextra
 
 check4:
 	// Four bytes: a lead F0 (U+10000–3FFFF; its fourth byte is at most
-	// p[R15+65], readable), else (planes 4 up) the block is hard.
+	// p[R15+65], readable), else (planes 4 up) the block is hard. cp
+	// into AX, its word in the bmpBits into DX.
 	JNE       end
-	MOVL      DX, AX
+	MOVBLZX   (R14)(R13*1), AX
+	ANDL      $0x3f, AX
 	SHLL      $6, AX
 	MOVBLZX   1(R14)(R13*1), DX
 	ANDL      $0x3f, DX
@@ -1665,39 +1694,37 @@ check4:
 	MOVBLZX   2(R14)(R13*1), DX
 	ANDL      $0x3f, DX
 	ORL       DX, AX
-
-checkbit:
-	MOVL      AX, R12
-	SHRL      $6, R12
-	MOVQ      bmp-184(SP), DX
-	MOVQ      (DX)(R12*8), DX
-	BTQ       AX, DX
+	MOVL      AX, DX
+	SHRL      $6, DX
+	MOVQ      bmp-184(SP), BX
+	MOVQ      (BX)(DX*8), BX
+	BTQ       AX, BX
 	JCS       checknext
-	MOVQ      bmpZero-232(SP), DX
-	TESTQ     DX, DX
+	MOVQ      bmpZero-232(SP), BX
+	TESTQ     BX, BX
 	JZ        end
-	MOVQ      (DX)(R12*8), DX
-	BTQ       AX, DX
+	MOVQ      (BX)(DX*8), BX
+	BTQ       AX, BX
 	JCS       checkzero
-	MOVQ      bmpExtra-240(SP), DX
-	MOVQ      (DX)(R12*8), DX
-	BTQ       AX, DX
+	MOVQ      bmpExtra-240(SP), BX
+	MOVQ      (BX)(DX*8), BX
+	BTQ       AX, BX
 	JCC       end
-	MOVQ      extraMask-216(SP), DX
-	BTSQ      R13, DX
-	MOVQ      DX, extraMask-216(SP)
+
+checkextra:
+	MOVQ      extraMask-216(SP), BX
+	BTSQ      R13, BX
+	MOVQ      BX, extraMask-216(SP)
 	JMP       checknext
 
 checkzero:
-	MOVQ      zeroMask-208(SP), DX
-	BTSQ      R13, DX
-	MOVQ      DX, zeroMask-208(SP)
-
-checknext:
-	BLSRQ     R11, R11
-	JNZ       checkloop
+	MOVQ      zeroMask-208(SP), BX
+	BTSQ      R13, BX
+	MOVQ      BX, zeroMask-208(SP)
+	JMP       checknext
 
 checked:
+	MOVQ      spill6-320(SP), BX
 	MOVQ      spill0-152(SP), R11
 	MOVQ      spill1-160(SP), R12
 	MOVQ      spill2-168(SP), R13

@@ -148,10 +148,55 @@ func (b *gnuBMP) setOne(cp rune, d scalar.Dialect, t *utf8Tables) {
 	}
 }
 
+// bmpRows are bits of a bmpBits for the chars of two and three bytes,
+// indexed by their bytes alone: word W = (b0&0x3f)<<6 | b1&0x3f of a
+// char b0 b1 (b2), bit b2&63. A three-byte char has W = 0x800 + cp>>6,
+// its bits its bmpBits word; a two-byte one W = cp, its word all ones or
+// all zeros (whatever b2, the byte after it, holds). So a block routine
+// looks up either with no branch on the char's length.
+type bmpRows [0xc00]uint64
+
+func makeBMPRows(b *bmpBits) *bmpRows {
+	r := &bmpRows{}
+	for cp := rune(0x80); cp < 0x800; cp++ {
+		if b.has(cp) {
+			r[cp] = ^uint64(0)
+		}
+	}
+	copy(r[0x800:], b[:0x400])
+	return r
+}
+
+// gnuBMPRows are a gnuBMP's bits as bmpRows.
+type gnuBMPRows struct{ class, width, zero, extra *bmpRows }
+
+func makeGNUBMPRows(b *gnuBMP) *gnuBMPRows {
+	return &gnuBMPRows{makeBMPRows(&b.class), makeBMPRows(&b.width), makeBMPRows(&b.zero), makeBMPRows(&b.extra)}
+}
+
 var (
-	gnuBMPs      = sync.OnceValue(func() *gnuBMP { return makeGNUBMP(scalar.GNUUTF8, gnuTables) })
-	gnuPosixBMPs = sync.OnceValue(func() *gnuBMP { return makeGNUBMP(scalar.GNUUTF8Posix, gnuPosixTables) })
+	gnuBMPs          = sync.OnceValue(func() *gnuBMP { return makeGNUBMP(scalar.GNUUTF8, gnuTables) })
+	gnuPosixBMPs     = sync.OnceValue(func() *gnuBMP { return makeGNUBMP(scalar.GNUUTF8Posix, gnuPosixTables) })
+	gnuBMPRowss      = sync.OnceValue(func() *gnuBMPRows { return makeGNUBMPRows(gnuBMPs()) })
+	gnuPosixBMPRowss = sync.OnceValue(func() *gnuBMPRows { return makeGNUBMPRows(gnuPosixBMPs()) })
 )
+
+// bmpRowsFor is bmpFor as bmpRows.
+func bmpRowsFor(t *utf8Tables, widths bool) (ok, zero, extra *bmpRows) {
+	var r *gnuBMPRows
+	switch t {
+	case gnuTables:
+		r = gnuBMPRowss()
+	case gnuPosixTables:
+		r = gnuPosixBMPRowss()
+	default:
+		return nil, nil, nil
+	}
+	if widths {
+		return r.width, r.zero, r.extra
+	}
+	return r.class, nil, nil
+}
 
 // bmpFor returns the bits a block routine checks the chars its nibble
 // tables reject against in tables t (nil: t is not a gnu dialect's), and

@@ -705,3 +705,34 @@ func TestUTF8GNUWidthStraddleLead(t *testing.T) {
 		t.Skip("no gnu width block routine on this CPU")
 	}
 }
+
+// bmpRows read by a char's bytes (as the AVX2 routine's gnucheck does:
+// W from the first two, the bit from the third, for a two-byte char the
+// byte after it, whatever it is) hold exactly its bmpBits bit, for every
+// char of two and three bytes and each of the gnu dialects' bits.
+func TestBMPRows(t *testing.T) {
+	for _, tb := range []*utf8Tables{gnuTables, gnuPosixTables} {
+		class, _, _ := bmpFor(tb, false)
+		width, zero, extra := bmpFor(tb, true)
+		rclass, _, _ := bmpRowsFor(tb, false)
+		rwidth, rzero, rextra := bmpRowsFor(tb, true)
+		for k, bits := range []*bmpBits{class, width, zero, extra} {
+			rows := []*bmpRows{rclass, rwidth, rzero, rextra}[k]
+			for r := rune(0x80); r < 0x10000; r++ {
+				if !utf8.ValidRune(r) {
+					continue
+				}
+				enc := utf8.AppendRune(nil, r)
+				w := int(enc[0]&0x3f)<<6 | int(enc[1]&0x3f)
+				after := []byte{enc[len(enc)-1]}
+				if len(enc) == 2 {
+					after = []byte{0, 'a', 0x80, 0xbf, 0xc3, 0xff}
+				}
+				for _, b2 := range after {
+					got := rows[w]>>(b2&63)&1 != 0
+					require.Equal(t, bits.has(r), got, "bits %d, %U, byte after %#x", k, r, b2)
+				}
+			}
+		}
+	}
+}

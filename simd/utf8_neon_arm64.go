@@ -22,6 +22,9 @@ type utf8StateNEON struct {
 	// bits; nil: none, such a block is hard); zero, wider: measuring
 	// widths, those a column narrower or wider.
 	bmp, zero, wider *bmpBits
+	// rows, rowsZero, rowsWider: the same bits as bmpRows, for the chars
+	// of two and three bytes.
+	rows, rowsZero, rowsWider *bmpRows
 }
 
 // utf8BlocksNEON counts p[:n] into st (utf8_neon_arm64.s): the utf8
@@ -40,6 +43,7 @@ func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8Stat
 func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	st := utf8StateNEON{head: ^uint64(0)}
 	st.bmp, st.zero, st.wider = bmpFor(t, lineMask != 0)
+	st.rows, st.rowsZero, st.rowsWider = bmpRowsFor(t, lineMask != 0)
 	if lineMask != 0 && lineMask != ^uint64(0) {
 		// At a known column c (lineMaskAtCol) after a line end: measured
 		// as if a line had just ended c columns before p (tabs included).

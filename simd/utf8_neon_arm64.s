@@ -428,7 +428,7 @@ widthsmasked:
 	// widthcheck: each must be in st.bmp (gnuBMP's width bits), or in
 	// st.zero (a column narrower: zeroMask) or st.wider (a column wider:
 	// R17), else the block is hard.
-	MOVD    utf8StateNEON_bmp(R3), R19
+	MOVD    utf8StateNEON_rows(R3), R19
 	CBZ     R19, end
 	MOVD    R20, sepends-8(SP)
 	B       checkmasks
@@ -734,9 +734,10 @@ gnucheck:
 	// chars (the prefix sets' hits, and the hole set's at the third bytes
 	// moved back one); a hole hit at lane 0 (its char's second byte is the
 	// block's byte -1) is checked first, alone, from base R15-1. R25: the
-	// base, R24: the main pass's mask, R19: the bits, R22 R23 R26: a char's
-	// lead, code point, bytes. R20 is kept in the frame.
-	MOVD    utf8StateNEON_bmp(R3), R19
+	// base, R24: the main pass's mask, R19: st.rows, R22 R23 R26: a char's
+	// lead and bytes (or code point), the bits' word. R20 is kept in
+	// the frame.
+	MOVD    utf8StateNEON_rows(R3), R19
 	CBZ     R19, end
 	MOVD    R20, sepends-8(SP)
 	ALLOW_HITS
@@ -756,45 +757,23 @@ checkstart:
 	CBZ     R21, checkpass
 
 checkloop:
+	// Chars of two and three bytes: W = (b0&0x3f)<<6 | b1&0x3f in R22,
+	// bit b2 in R23 of st.rows (bmpRows: no branch on their length; for a
+	// two-byte char b2 is the byte after it, at most p[R15+64]).
 	RBIT    R21, R23
 	CLZ     R23, R23
 	ADD     R25, R23, R26
 	MOVBU   -1(R26), R22
-	MOVBU   (R26), R23
-	AND     $0x3f, R23, R23
-	CMP     $0xe0, R22
-	BHS     check3
-	AND     $0x1f, R22, R22
-	ORR     R22<<6, R23, R22
-	B       checkbit
-
-check3:
 	CMP     $0xf0, R22
 	BHS     check4
-	AND     $0x0f, R22, R22
+	MOVBU   (R26), R23
+	AND     $0x3f, R22, R22
+	AND     $0x3f, R23, R23
 	ORR     R22<<6, R23, R22
 	MOVBU   1(R26), R23
-	AND     $0x3f, R23, R23
-	ORR     R22<<6, R23, R22
-	B       checkbit
-
-check4:
-	// A lead F0 (U+10000–3FFFF; its fourth byte is at most p[R15+65],
-	// readable), else the block is hard.
-	BNE     end
-	MOVD    R23, R22
-	MOVBU   1(R26), R23
-	AND     $0x3f, R23, R23
-	ORR     R22<<6, R23, R22
-	MOVBU   2(R26), R23
-	AND     $0x3f, R23, R23
-	ORR     R22<<6, R23, R22
-
-checkbit:
-	LSR     $6, R22, R23
-	MOVD    (R19)(R23<<3), R23
-	LSR     R22, R23, R23
-	TBZ     $0, R23, checkwidth
+	MOVD    (R19)(R22<<3), R26
+	LSR     R23, R26, R26
+	TBZ     $0, R26, checkwidth
 
 checknext:
 	SUB     $1, R21, R23
@@ -820,13 +799,26 @@ checkret:
 	MOVD    ZR, checkBad-96(SP)
 	B       invalidchecked
 
-checkwidth:
-	// Not in st.bmp: measuring widths, a char a column narrower or
-	// wider than the nibble tables make it is marked where R21's lowest
-	// bit is (its second byte), else the block is hard. R22: cp.
-	MOVD    widths-24(SP), R23
-	CBZ     R23, end
+check4:
+	// A lead F0 (U+10000–3FFFF; its fourth byte is at most p[R15+65],
+	// readable), else the block is hard: its code point cp in R22, cp's
+	// word in st.bmp in R23.
+	BNE     end
+	MOVBU   (R26), R22
+	AND     $0x3f, R22, R22
+	MOVBU   1(R26), R23
+	AND     $0x3f, R23, R23
+	ORR     R22<<6, R23, R22
+	MOVBU   2(R26), R23
+	AND     $0x3f, R23, R23
+	ORR     R22<<6, R23, R22
 	LSR     $6, R22, R23
+	MOVD    utf8StateNEON_bmp(R3), R26
+	MOVD    (R26)(R23<<3), R26
+	LSR     R22, R26, R26
+	TBNZ    $0, R26, checknext
+	MOVD    widths-24(SP), R26
+	CBZ     R26, end
 	MOVD    utf8StateNEON_zero(R3), R26
 	MOVD    (R26)(R23<<3), R26
 	LSR     R22, R26, R26
@@ -835,6 +827,24 @@ checkwidth:
 	MOVD    (R26)(R23<<3), R26
 	LSR     R22, R26, R26
 	TBZ     $0, R26, end
+	B       checkwider
+
+checkwidth:
+	// Not in st.rows: measuring widths, a char a column narrower or
+	// wider than the nibble tables make it is marked where R21's lowest
+	// bit is (its second byte), else the block is hard. R22: W, R23: b2.
+	MOVD    widths-24(SP), R26
+	CBZ     R26, end
+	MOVD    utf8StateNEON_rowsZero(R3), R26
+	MOVD    (R26)(R22<<3), R26
+	LSR     R23, R26, R26
+	TBNZ    $0, R26, checkzero
+	MOVD    utf8StateNEON_rowsWider(R3), R26
+	MOVD    (R26)(R22<<3), R26
+	LSR     R23, R26, R26
+	TBZ     $0, R26, end
+
+checkwider:
 	NEG     R21, R23
 	AND     R21, R23, R23
 	ORR     R23, R17, R17

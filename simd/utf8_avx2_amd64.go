@@ -28,6 +28,8 @@ type utf8State struct {
 	// rows, rowsZero, rowsWider: the same bits as bmpRows, for the chars
 	// of two and three bytes.
 	rows, rowsZero, rowsWider *bmpRows
+	// sparseRows: the few-chars paths' rows (sparseRowsFor).
+	sparseRows *bmpRows
 	// badTail: the last block counted (the utf8 dialect) held an invalid
 	// byte in its last three lanes, which the next block's validation
 	// reads as if they were valid: that block is counted as invalid.
@@ -53,6 +55,7 @@ func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	st := utf8State{head: ^uint64(0)}
 	st.bmp, st.zero, st.wider = bmpFor(t, lineMask != 0)
 	st.rows, st.rowsZero, st.rowsWider = bmpRowsFor(t, lineMask != 0)
+	st.sparseRows = sparseRowsFor(t, lineMask != 0)
 	if lineMask != 0 && lineMask != ^uint64(0) {
 		// At a known column c (lineMaskAtCol) after a line end: measured
 		// as if a line had just ended c columns before p (tabs included),

@@ -74,7 +74,8 @@
 //	char so far: the wide chars less the zero-width ones), wideMask (the
 //	block's wide chars), the two halves' wide vectors, spill slots (the
 //	emoji loop, gnucheck; spill0: SPARSE_CHARS), bmp, bmpZero, bmpExtra (st's gnuBMP bits),
-//	rows, rowsZero, rowsExtra (the same as bmpRows),
+//	rows, rowsZero, rowsExtra (the same as bmpRows), sparseRows (the
+//	few-chars paths', makeSparseRows),
 //	zeroMask and extraMask (the block's chars gnucheck corrects by a
 //	column less or more); secondOK and fourthOK (^0, but in an
 //	invalid block measuring widths: the lanes where a valid sequence
@@ -682,17 +683,19 @@ block: \
 // continuations). Y2, Y3, R12 scratch.
 #define CHAR_STARTS MASK64(VPCMPGTB, utf8CBF<>(SB), R11, R12)
 
-// SPARSE_CHARS(loop, three, check, slow, leadEnd): the gnu few-chars
-// paths' check of the block Y0, Y1: at most 12 bytes >= 0x80 (their mask
-// in spill0; R11 those not yet checked), each the first of a char of two
-// or three bytes whole in the block (the byte after it, at most
-// p[R15+64], is read), valid (lead C2-DF or, three bytes, E1 up to below
-// leadEnd: E0's second byte has its own range; then 80-BF), whose code
-// point (AX) has its bit in st's gnuBMP bits (bmp: surrogates, ED A0-BF,
-// have none), and no separator in t's tables (the byte after a two-byte
-// char is read, which they ignore); else on at slow. R14: the block;
-// R13: a lead's lane; AX, DX, R12 scratch.
-#define SPARSE_CHARS(loop, three, check, slow, leadEnd) \
+// SPARSE_CHARS(loop, slow, leadEnd): the gnu few-chars paths' check of
+// the block Y0, Y1: at most 12 bytes >= 0x80 (their mask in spill0; R11
+// those not yet checked), each the first of a char of two or three bytes
+// whole in the block (the bytes after it, at most p[R15+65], are read),
+// its lead C2 up to below leadEnd and its continuations 80-BF, with its
+// bit set in sparseRows (makeSparseRows: then it is valid, admitted by
+// gnuBMP and no separator in t's tables); else on at slow. Without a
+// branch on the char's length (mixed text mispredicted it): its bytes
+// b0 b1 b2 are read alike, b2 checked only after a three-byte lead, and
+// the third byte >= 0x80 taken off R11 by a CMOV. R14: the block; R13: a
+// lead's lane, then its end; AX: b0, then 0 or -1 (three bytes); DX:
+// b1, then b2 (as far as the row's bit goes); R12: the row.
+#define SPARSE_CHARS(loop, slow, leadEnd) \
 	VPMOVMSKB Y0, R11; \
 	VPMOVMSKB Y1, DX; \
 	SHLQ      $32, DX; \
@@ -709,59 +712,37 @@ loop: \
 	XORL      $0x80, DX; \
 	CMPL      DX, $0x40; \
 	JAE       slow; \
-	CMPL      AX, $0xe0; \
-	JAE       three; \
-	CMPL      AX, $0xc2; \
-	JB        slow; \
+	LEAL      -0xc2(AX), R12; \
+	CMPL      R12, $(leadEnd-0xc2); \
+	JAE       slow; \
+	MOVL      AX, R12; \
+	ANDL      $0x3f, R12; \
+	SHLL      $6, R12; \
+	ORL       DX, R12; \
+	SHRL      $5, AX; \
+	ANDL      $1, AX; \
+	NEGL      AX; \
+	MOVBLZX   2(R14)(R13*1), DX; \
+	XORL      $0x80, DX; \
+	ANDL      AX, DX; \
+	CMPL      DX, $0x40; \
+	JAE       slow; \
+	SUBL      AX, R13; \
 	CMPL      R13, $62; \
 	JA        slow; \
-	ANDL      $0x1f, AX; \
-	SHLL      $6, AX; \
-	ORL       DX, AX; \
-	BLSRQ     R11, R11; \
-	BLSRQ     R11, R11; \
-	JMP       check; \
-three: \
-	CMPL      AX, leadEnd; \
-	JAE       slow; \
-	CMPL      AX, $0xe0; \
-	JEQ       slow; \
-	CMPL      R13, $61; \
-	JA        slow; \
-	MOVBLZX   2(R14)(R13*1), R12; \
-	XORL      $0x80, R12; \
-	CMPL      R12, $0x40; \
-	JAE       slow; \
-	ANDL      $0x0f, AX; \
-	SHLL      $6, AX; \
-	ORL       DX, AX; \
-	SHLL      $6, AX; \
-	ORL       R12, AX; \
-	BLSRQ     R11, R11; \
-	BLSRQ     R11, R11; \
-	BLSRQ     R11, R11; \
-check: \
-	MOVL      AX, DX; \
-	SHRL      $6, DX; \
-	MOVQ      bmp-184(SP), R12; \
-	MOVQ      (R12)(DX*8), DX; \
-	BTQ       AX, DX; \
+	MOVQ      sparseRows-328(SP), R13; \
+	MOVQ      (R13)(R12*8), R12; \
+	BTQ       DX, R12; \
 	JCC       slow; \
-	MOVQ      t+16(FP), R12; \
-	MOVBLZX   (R14)(R13*1), AX; \
-	ANDL      $0x7f, AX; \
-	MOVBLZX   utf8Tables_lead(R12)(AX*1), AX; \
-	MOVBLZX   1(R14)(R13*1), DX; \
-	ANDL      $0x7f, DX; \
-	ANDB      utf8Tables_n1(R12)(DX*1), AX; \
-	MOVBLZX   2(R14)(R13*1), DX; \
-	ANDL      $0x7f, DX; \
-	ANDB      utf8Tables_n2(R12)(DX*1), AX; \
-	JNZ       slow; \
+	BLSRQ     R11, R11; \
+	BLSRQ     R11, R11; \
+	BLSRQ     R11, DX; \
+	TESTL     AX, AX; \
+	CMOVQNE   DX, R11; \
 	TESTQ     R11, R11; \
 	JNZ       loop
 
-TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $320-40
+TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $328-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
 	MOVQ t+16(FP), AX
@@ -812,6 +793,8 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $320-40
 	MOVQ R12, rowsZero-304(SP)
 	MOVQ utf8State_rowsWider(DX), R12
 	MOVQ R12, rowsExtra-312(SP)
+	MOVQ utf8State_sparseRows(DX), R12
+	MOVQ R12, sparseRows-328(SP)
 	MOVQ utf8State_badTail(DX), R12
 	MOVQ R12, badTail-248(SP)
 	MOVQ $0, zeroMask-208(SP)
@@ -917,19 +900,17 @@ gnusparse:
 	// it (after a pure-ASCII block or one counted here), the gnu
 	// dialects not measuring widths. When it holds a few multi-byte
 	// chars (at most 12 bytes >= 0x80), each of two or three bytes,
-	// whole in the block (nothing is open after it, nor read past
-	// p[R15+64]), valid (lead C2-DF, E1-EC or EE-EF, then 80-BF),
-	// admitted by gnuBMP and not a separator, those are checked one at
-	// a time instead of by the nibble lookups; then the block's word
-	// chars are its printable ASCII bytes and a byte of each of those
-	// chars, its separators the ASCII ones, the rest transparent. Any
-	// other block takes slow (so does one with a multi-byte separator).
-	// Overlong two-byte chars and stray continuations fail the lead
-	// check, overlong three-byte ones the E0 one; surrogates (ED A0-BF)
-	// have no bit in gnuBMP, nor has any code point below 0x80. st.bmp
-	// is set in the gnu dialects. R11: the bytes >= 0x80 not yet
-	// checked; R13: a lead's lane; R14: the block; AX, DX, R12 scratch.
-	SPARSE_CHARS(sparseloop, sparse3, sparsebit, slow, $0xf0)
+	// whole in the block (nothing is open after it), valid (lead C2-EF,
+	// then 80-BF), admitted by gnuBMP and not a separator, those are
+	// checked one at a time instead of by the nibble lookups; then the
+	// block's word chars are its printable ASCII bytes and a byte of
+	// each of those chars, its separators the ASCII ones, the rest
+	// transparent. Any other block takes slow (so does one with a
+	// multi-byte separator). Overlong two-byte chars and stray
+	// continuations fail the lead check; overlong three-byte ones (E0
+	// 80-9F) and surrogates (ED A0-BF) have no bit in sparseRows, set in
+	// the gnu dialects (see SPARSE_CHARS for the registers).
+	SPARSE_CHARS(sparseloop, slow, 0xf0)
 	// The char starts (every byte but the continuations) in R11; the
 	// continuations (R12) are the word chars of the multi-byte chars,
 	// their leads transparent: the word rule takes a char's transparent
@@ -991,14 +972,15 @@ widemaxctrl:
 	JMP       gnuasciiwidths
 
 gnusparsewide:
-	// gnusparse measuring widths: its chars also one column wide (bmp
-	// holds gnuBMP's width bits: as wide as the measure makes them; none
-	// of three bytes from E3 on, where gnuWide makes them two), and the
+	// gnusparse measuring widths: its chars also one column wide
+	// (sparseRows holds gnuBMP's width bits: as wide as the measure makes
+	// them; none of three bytes from E3 on, where gnuWide makes them
+	// two), and the
 	// block's other bytes printable, spaces or '\n's (as in
 	// gnuasciiwide): no control, so every byte but the separators is a
 	// word byte, and a line's columns are its chars (colBias as it
 	// stands).
-	SPARSE_CHARS(widesparseloop, widesparse3, widesparsebit, slow, $0xe3)
+	SPARSE_CHARS(widesparseloop, slow, 0xe3)
 	// Every other byte printable, a space or '\n' (DX the '\n's)?
 	ASCII_LINES
 	ASCII_ABOVE(utf8C20<>(SB), AX)

@@ -167,19 +167,74 @@ func makeBMPRows(b *bmpBits) *bmpRows {
 	return r
 }
 
-// gnuBMPRows are a gnuBMP's bits as bmpRows.
-type gnuBMPRows struct{ class, width, zero, extra *bmpRows }
+// makeSparseRows returns r less what the few-chars paths of a block
+// routine must not take from a lookup alone: the chars t's separator
+// tables match (a two-byte one whatever byte follows it), and the row of
+// E0's overlong second bytes (80–9F). So a char with a lead C2–EF and
+// continuations where it announces them is valid, admitted and no
+// separator exactly where its bit is set.
+func makeSparseRows(r *bmpRows, t *utf8Tables) *bmpRows {
+	s := *r
+	clear(s[0x800:0x820])
+	for w := 0x80; w < 0xc00; w++ {
+		b0, b1 := byte(0xc0|w>>6), byte(0x80|w&0x3f)
+		if w >= 0x800 {
+			b0 = byte(0xe0 | (w-0x800)>>6)
+		}
+		// The tables read b2's low seven bits: a third byte 80–BF is
+		// 00–3F there, its bit in the row; after a two-byte char, any.
+		for b2 := range 128 {
+			if t.lead[b0&0x7f]&t.n1[b1&0x7f]&t.n2[b2] == 0 {
+				continue
+			}
+			if w < 0x800 {
+				s[w] = 0
+			} else if b2 < 0x40 {
+				s[w] &^= 1 << b2
+			}
+		}
+	}
+	return &s
+}
 
-func makeGNUBMPRows(b *gnuBMP) *gnuBMPRows {
-	return &gnuBMPRows{makeBMPRows(&b.class), makeBMPRows(&b.width), makeBMPRows(&b.zero), makeBMPRows(&b.extra)}
+// gnuBMPRows are a gnuBMP's bits as bmpRows; sparseClass and sparseWidth
+// those of class and width for the few-chars paths (makeSparseRows).
+type gnuBMPRows struct {
+	class, width, zero, extra *bmpRows
+	sparseClass, sparseWidth  *bmpRows
+}
+
+func makeGNUBMPRows(b *gnuBMP, t *utf8Tables) *gnuBMPRows {
+	r := &gnuBMPRows{class: makeBMPRows(&b.class), width: makeBMPRows(&b.width), zero: makeBMPRows(&b.zero), extra: makeBMPRows(&b.extra)}
+	r.sparseClass, r.sparseWidth = makeSparseRows(r.class, t), makeSparseRows(r.width, t)
+	return r
 }
 
 var (
 	gnuBMPs          = sync.OnceValue(func() *gnuBMP { return makeGNUBMP(scalar.GNUUTF8, gnuTables) })
 	gnuPosixBMPs     = sync.OnceValue(func() *gnuBMP { return makeGNUBMP(scalar.GNUUTF8Posix, gnuPosixTables) })
-	gnuBMPRowss      = sync.OnceValue(func() *gnuBMPRows { return makeGNUBMPRows(gnuBMPs()) })
-	gnuPosixBMPRowss = sync.OnceValue(func() *gnuBMPRows { return makeGNUBMPRows(gnuPosixBMPs()) })
+	gnuBMPRowss      = sync.OnceValue(func() *gnuBMPRows { return makeGNUBMPRows(gnuBMPs(), gnuTables) })
+	gnuPosixBMPRowss = sync.OnceValue(func() *gnuBMPRows { return makeGNUBMPRows(gnuPosixBMPs(), gnuPosixTables) })
 )
+
+// sparseRowsFor returns the rows a block routine's few-chars paths look
+// the chars up in (tables t, measuring widths or not); nil for tables
+// that are not a gnu dialect's.
+func sparseRowsFor(t *utf8Tables, widths bool) *bmpRows {
+	var r *gnuBMPRows
+	switch t {
+	case gnuTables:
+		r = gnuBMPRowss()
+	case gnuPosixTables:
+		r = gnuPosixBMPRowss()
+	default:
+		return nil
+	}
+	if widths {
+		return r.sparseWidth
+	}
+	return r.sparseClass
+}
 
 // bmpRowsFor is bmpFor as bmpRows.
 func bmpRowsFor(t *utf8Tables, widths bool) (ok, zero, extra *bmpRows) {

@@ -736,3 +736,35 @@ func TestBMPRows(t *testing.T) {
 		}
 	}
 }
+
+// The few-chars paths' rows hold a char of two or three bytes exactly
+// when its class (or width) bit is set and t's separator tables match it
+// after no byte; E0's overlong second bytes hold nothing.
+func TestSparseRows(t *testing.T) {
+	for _, tb := range []*utf8Tables{gnuTables, gnuPosixTables} {
+		for _, widths := range []bool{false, true} {
+			bits, _, _ := bmpFor(tb, widths)
+			rows := sparseRowsFor(tb, widths)
+			for w := 0x800; w < 0x820; w++ {
+				require.Zero(t, rows[w], "row %#x (E0 %#x: overlong)", w, 0x80|w&0x3f)
+			}
+			for r := rune(0x80); r < 0x10000; r++ {
+				if !utf8.ValidRune(r) {
+					continue
+				}
+				enc := utf8.AppendRune(nil, r)
+				sep := false
+				for next := range 128 {
+					b2 := byte(next)
+					if len(enc) == 3 {
+						b2 = enc[2]
+					}
+					sep = sep || tb.lead[enc[0]&0x7f]&tb.n1[enc[1]&0x7f]&tb.n2[b2&0x7f] != 0
+				}
+				w := int(enc[0]&0x3f)<<6 | int(enc[1]&0x3f)
+				got := rows[w]>>(enc[len(enc)-1]&63)&1 != 0
+				require.Equal(t, bits.has(r) && !sep, got, "widths %v, %U", widths, r)
+			}
+		}
+	}
+}

@@ -742,6 +742,23 @@ loop: \
 	TESTQ     R11, R11; \
 	JNZ       loop
 
+// WIDTH_BITS(zero, extra, word, bit): gnucheck's char not in the bits of
+// one column: measuring widths (zero, a pointer in the frame, not nil),
+// on at checkzero where bit is set in word of zero's bits, at checkextra
+// where in extra's, else the block is hard (end). BX scratch.
+#define WIDTH_BITS(zero, extra, word, bit) \
+	MOVQ      zero, BX; \
+	TESTQ     BX, BX; \
+	JZ        end; \
+	MOVQ      (BX)(word*8), BX; \
+	BTQ       bit, BX; \
+	JCS       checkzero; \
+	MOVQ      extra, BX; \
+	MOVQ      (BX)(word*8), BX; \
+	BTQ       bit, BX; \
+	JCC       end; \
+	JMP       checkextra
+
 TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $328-40
 	MOVQ p+0(FP), DI
 	MOVQ n+8(FP), CX
@@ -1649,17 +1666,7 @@ checknext:
 
 checkrows:
 	// Not in rows: measuring widths, a column less or more.
-	MOVQ      rowsZero-304(SP), BX
-	TESTQ     BX, BX
-	JZ        end
-	MOVQ      (BX)(AX*8), BX
-	BTQ       DX, BX
-	JCS       checkzero
-	MOVQ      rowsExtra-312(SP), BX
-	MOVQ      (BX)(AX*8), BX
-	BTQ       DX, BX
-	JCC       end
-	JMP       checkextra
+	WIDTH_BITS(rowsZero-304(SP), rowsExtra-312(SP), AX, DX)
 
 check4:
 	// Four bytes: a lead F0 (U+10000–3FFFF; its fourth byte is at most
@@ -1682,16 +1689,7 @@ check4:
 	MOVQ      (BX)(DX*8), BX
 	BTQ       AX, BX
 	JCS       checknext
-	MOVQ      bmpZero-232(SP), BX
-	TESTQ     BX, BX
-	JZ        end
-	MOVQ      (BX)(DX*8), BX
-	BTQ       AX, BX
-	JCS       checkzero
-	MOVQ      bmpExtra-240(SP), BX
-	MOVQ      (BX)(DX*8), BX
-	BTQ       AX, BX
-	JCC       end
+	WIDTH_BITS(bmpZero-232(SP), bmpExtra-240(SP), DX, AX)
 
 checkextra:
 	MOVQ      extraMask-216(SP), BX

@@ -217,36 +217,39 @@ var (
 	gnuPosixBMPRowss = sync.OnceValue(func() *gnuBMPRows { return makeGNUBMPRows(gnuPosixBMPs(), gnuPosixTables) })
 )
 
+// gnuBitsOf returns the makers of tables t's gnuBMP and gnuBMPRows, nil
+// for tables that are not a gnu dialect's.
+func gnuBitsOf(t *utf8Tables) (func() *gnuBMP, func() *gnuBMPRows) {
+	switch t {
+	case gnuTables:
+		return gnuBMPs, gnuBMPRowss
+	case gnuPosixTables:
+		return gnuPosixBMPs, gnuPosixBMPRowss
+	}
+	return nil, nil
+}
+
 // sparseRowsFor returns the rows a block routine's few-chars paths look
 // the chars up in (tables t, measuring widths or not); nil for tables
 // that are not a gnu dialect's.
 func sparseRowsFor(t *utf8Tables, widths bool) *bmpRows {
-	var r *gnuBMPRows
-	switch t {
-	case gnuTables:
-		r = gnuBMPRowss()
-	case gnuPosixTables:
-		r = gnuPosixBMPRowss()
-	default:
+	_, rows := gnuBitsOf(t)
+	if rows == nil {
 		return nil
 	}
 	if widths {
-		return r.sparseWidth
+		return rows().sparseWidth
 	}
-	return r.sparseClass
+	return rows().sparseClass
 }
 
 // bmpRowsFor is bmpFor as bmpRows.
 func bmpRowsFor(t *utf8Tables, widths bool) (ok, zero, extra *bmpRows) {
-	var r *gnuBMPRows
-	switch t {
-	case gnuTables:
-		r = gnuBMPRowss()
-	case gnuPosixTables:
-		r = gnuPosixBMPRowss()
-	default:
+	_, rows := gnuBitsOf(t)
+	if rows == nil {
 		return nil, nil, nil
 	}
+	r := rows()
 	if widths {
 		return r.width, r.zero, r.extra
 	}
@@ -258,15 +261,11 @@ func bmpRowsFor(t *utf8Tables, widths bool) (ok, zero, extra *bmpRows) {
 // when measuring widths those of the chars it corrects by a column less
 // or more.
 func bmpFor(t *utf8Tables, widths bool) (ok, zero, extra *bmpBits) {
-	var b *gnuBMP
-	switch t {
-	case gnuTables:
-		b = gnuBMPs()
-	case gnuPosixTables:
-		b = gnuPosixBMPs()
-	default:
+	bmp, _ := gnuBitsOf(t)
+	if bmp == nil {
 		return nil, nil, nil
 	}
+	b := bmp()
 	if widths {
 		return &b.width, &b.zero, &b.extra
 	}

@@ -302,6 +302,23 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	VCMEQ   V8.B16, V3.B16, V7.B16; \
 	MASK(V4, V5, V6, V7, dst)
 
+// WIDTH_BITS(zero, extra, word, bit): gnucheck's char not in the bits of
+// one column: measuring widths, on at checkzero where bit is set in word
+// of the bits at st's field zero, at checkwider where in extra's, else
+// the block is hard (end). R26 scratch.
+#define WIDTH_BITS(zero, extra, word, bit) \
+	MOVD    widths-24(SP), R26; \
+	CBZ     R26, end; \
+	MOVD    zero(R3), R26; \
+	MOVD    (R26)(word<<3), R26; \
+	LSR     bit, R26, R26; \
+	TBNZ    $0, R26, checkzero; \
+	MOVD    extra(R3), R26; \
+	MOVD    (R26)(word<<3), R26; \
+	LSR     bit, R26, R26; \
+	TBZ     $0, R26, end; \
+	B       checkwider
+
 TEXT ·utf8BlocksNEON(SB), NOSPLIT, $96-40
 	MOVD    p+0(FP), R0
 	MOVD    n+8(FP), R13
@@ -817,32 +834,13 @@ check4:
 	MOVD    (R26)(R23<<3), R26
 	LSR     R22, R26, R26
 	TBNZ    $0, R26, checknext
-	MOVD    widths-24(SP), R26
-	CBZ     R26, end
-	MOVD    utf8StateNEON_zero(R3), R26
-	MOVD    (R26)(R23<<3), R26
-	LSR     R22, R26, R26
-	TBNZ    $0, R26, checkzero
-	MOVD    utf8StateNEON_wider(R3), R26
-	MOVD    (R26)(R23<<3), R26
-	LSR     R22, R26, R26
-	TBZ     $0, R26, end
-	B       checkwider
+	WIDTH_BITS(utf8StateNEON_zero, utf8StateNEON_wider, R23, R22)
 
 checkwidth:
 	// Not in st.rows: measuring widths, a char a column narrower or
 	// wider than the nibble tables make it is marked where R21's lowest
 	// bit is (its second byte), else the block is hard. R22: W, R23: b2.
-	MOVD    widths-24(SP), R26
-	CBZ     R26, end
-	MOVD    utf8StateNEON_rowsZero(R3), R26
-	MOVD    (R26)(R22<<3), R26
-	LSR     R23, R26, R26
-	TBNZ    $0, R26, checkzero
-	MOVD    utf8StateNEON_rowsWider(R3), R26
-	MOVD    (R26)(R22<<3), R26
-	LSR     R23, R26, R26
-	TBZ     $0, R26, end
+	WIDTH_BITS(utf8StateNEON_rowsZero, utf8StateNEON_rowsWider, R22, R23)
 
 checkwider:
 	NEG     R21, R23

@@ -10,7 +10,8 @@ import (
 // block routines (utf8WordsAVX512 describes what they count): lines,
 // words, chars and line lengths in chars of p, up to the first char it
 // cannot count: a multi-byte char outside t's allow-list (the gnu
-// dialects'), or an invalid byte (what unicode/utf8 rejects) that t.badWord
+// dialects'; of two or three bytes, outside gnuBMP's class bits too), or
+// an invalid byte (what unicode/utf8 rejects) that t.badWord
 // (utf8: one word char, as Go decodes it) or t.badSkip (gnu: skipped, as
 // glibc does) does not cover. r.n is that char's index, a char boundary, or len(p);
 // everything before it is counted.
@@ -129,11 +130,16 @@ type genConsts struct {
 	// badWord, badSkip: t's (an invalid byte is one word char, or
 	// skipped).
 	badWord, badSkip bool
+	// rows: the gnu dialects' gnuBMP class bits (bmpRowsFor; nil in the
+	// utf8 dialect and for other tables): a char of two or three bytes
+	// that t's allow-list patterns reject is counted where its bit is set.
+	rows *bmpRows
 }
 
 func newGenConsts(t *utf8Tables, tab *genTables) genConsts {
 	below, eq := min(t.ctrlBelow[0], 0x80), t.ctrlEq[0]
 	g := genConsts{tab: tab, tr: below > 0 || eq < 0x80, badWord: t.badWord, badSkip: t.badSkip}
+	g.rows, _, _ = bmpRowsFor(t, false)
 	g.trBelow = uint64(below) * lanes01
 	g.trEq, g.trEq1 = 0x80*lanes01, 0x80*lanes01 // none
 	if eq < 0x80 {
@@ -391,6 +397,34 @@ func genLeads(q *[genWindow]byte, L uint64, tab *genTables) (E, sepL uint64, ok 
 	return E, sepL, true
 }
 
+// genLeadsRows is genLeads for a block it fails on in the gnu dialects:
+// the leads outside the allow-list patterns must be chars of two or three
+// bytes that rows hold (gnuBMP's class bits), looked up first; genLeads
+// takes the others. (Apart, so that genLeads' loop stays as it is.)
+//
+//go:noinline
+func genLeadsRows(q *[genWindow]byte, L uint64, tab *genTables, rows *bmpRows) (E, sepL uint64, ok bool) {
+	var bad, badSep uint64
+	for m := L; m != 0; m &= m - 1 {
+		j := bits.TrailingZeros64(m) & 63
+		x := tab.lead[q[j]] & tab.n1[q[j+1]] & tab.n2[q[j+2]]
+		if x >= 0x100 {
+			continue
+		}
+		if !rowsHave(rows, q[j], q[j+1], q[j+2]) {
+			return 0, 0, false
+		}
+		bit := m & -m
+		bad |= bit
+		E |= bit * uint64(tab.conts[q[j]])
+		if x&0xff != 0 {
+			badSep |= bit
+		}
+	}
+	e, sep, ok := genLeads(q, L&^bad, tab)
+	return E | e, badSep | sep, ok
+}
+
 // genConts is, for each lead byte, the lanes of the continuations it
 // announces as a multiplier of its own lane bit (0b110 for a three-byte
 // lead: the two lanes above it); 0 for the other bytes.
@@ -468,6 +502,9 @@ func genBlock(q *[genWindow]byte, nv int, lineMask uint64, g *genConsts, st *gen
 		NL, SP, TR = NL&ascii, SP&ascii, TR&ascii
 		var E uint64
 		E, sepL, ok = genLeads(q, L, g.tab)
+		if !ok && g.rows != nil {
+			E, sepL, ok = genLeadsRows(q, L, g.tab, g.rows)
+		}
 		// The continuations the leads announce must be the continuation
 		// bytes (those past lane 63 are the next block's).
 		if !ok || E != C {
@@ -551,7 +588,7 @@ func utf8CharsGo(p []byte, i, end int, resume bool, g *genConsts, st *genState) 
 			size = 2
 		}
 		x := tab.lead[c] & tab.n1[byte(v>>8)] & tab.n2[byte(v>>16)]
-		if size == 0 || (v^lanes80)&(0xc0c0c0>>(8*(4-size))<<8) != 0 || x < 0x100 {
+		if size == 0 || (v^lanes80)&(0xc0c0c0>>(8*(4-size))<<8) != 0 || x < 0x100 && !rowsHave(g.rows, c, byte(v>>8), byte(v>>16)) {
 			// Invalid, or (gnu) outside the allow-list. An invalid byte
 			// is a char and a word char to Go's decoder (badWord); glibc
 			// skips it (badSkip: no char, transparent), except before

@@ -52,8 +52,10 @@ func genTrim(p []byte) []byte {
 
 // genStop is where the block routine must stop in p (a char start): the
 // first char it cannot count, by unicode/utf8 (but tb.badWord and
-// tb.badSkip) and (gnu) gnuClass.
+// tb.badSkip) and (gnu) gnuClass, or for a char of two or three bytes
+// the dialect's gnuBMP class bits.
 func genStop(p []byte, tb *utf8Tables) int {
+	class, _, _ := bmpFor(tb, false)
 	for i := 0; i < len(p); {
 		r, size := utf8.DecodeRune(p[i:])
 		if r == utf8.RuneError && size == 1 {
@@ -67,7 +69,7 @@ func genStop(p []byte, tb *utf8Tables) int {
 		}
 		if size > 1 && tb.slowOnly != 0 {
 			b := append(append([]byte(nil), p[i:min(len(p), i+3)]...), 0, 0)
-			if ok, _ := gnuClass(tb, b); !ok {
+			if ok, _ := gnuClass(tb, b); !ok && (class == nil || size > 3 || !class.has(r)) {
 				return i
 			}
 		}
@@ -179,7 +181,9 @@ func TestUTF8WordsGoOtherTables(t *testing.T) {
 					q = q[1:]
 				}
 				got := utf8WordsGo(q, &other, ^uint64(0))
-				if limits == [2]byte{c.tb.ctrlBelow[0], c.tb.ctrlEq[0]} {
+				// (Other tables have no gnuBMP rows: the same where
+				// they would take no more.)
+				if limits == [2]byte{c.tb.ctrlBelow[0], c.tb.ctrlEq[0]} && genStop(q, c.tb) == genStop(q, &other) {
 					require.Equal(t, utf8WordsGo(q, c.tb, ^uint64(0)), got, "%s %q", c.d, q)
 				}
 				var tab genTables
@@ -258,6 +262,43 @@ func TestUTF8GenBlockTakesValid(t *testing.T) {
 				cnt, ok := genBlock(&buf, min(64, len(q)-s), ^uint64(0), &g, &st)
 				require.True(t, ok, "%s block at %d of %q", c.d, s, q)
 				s += cnt
+			}
+		}
+	}
+}
+
+// genBlock takes a block of chars of two and three bytes that t's
+// allow-list patterns reject and gnuBMP admits (Devanagari, Hebrew,
+// Thai…; with chars the patterns take too) whole in the gnu dialects, as
+// it must not where it has no rows (tables that are not the dialects').
+func TestGenBlockTakesBMPChars(t *testing.T) {
+	words := []string{"हिन्दी", "भाषा", "עברית", "ภาษาไทย", "ქართული", "Հայերեն", "हिन्दी дом", "ภาษาไทย é"}
+	for _, c := range genDialects[1:] {
+		tb := c.tb
+		for _, w := range words {
+			var q [genWindow]byte
+			n := 0
+			for n+len(w)+1 <= 64 {
+				n += copy(q[n:], w+" ")
+			}
+			if ok, _ := gnuClass(tb, q[:3]); ok {
+				t.Fatalf("%q: the allow-list patterns take it", w)
+			}
+			for _, rows := range []bool{true, false} {
+				var tab genTables
+				tab.fill(tb)
+				g := newGenConsts(tb, &tab)
+				if !rows {
+					g.rows = nil
+				}
+				st := genState{head: ^uint64(0)}
+				cnt, ok := genBlock(&q, n, 0, &g, &st)
+				require.Equal(t, rows, ok, "%q, rows %v", w, rows)
+				if ok {
+					want := scalar.Count(q[:n], c.d).Sum
+					require.Equal(t, n, cnt, "%q", w)
+					require.Equal(t, [2]uint64{want.Words, want.Chars}, [2]uint64{st.words, st.chars}, "%q", w)
+				}
 			}
 		}
 	}

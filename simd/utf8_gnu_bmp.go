@@ -153,7 +153,9 @@ func (b *gnuBMP) setOne(cp rune, d scalar.Dialect, t *utf8Tables) {
 // char b0 b1 (b2), bit b2&63. A three-byte char has W = 0x800 + cp>>6,
 // its bits its bmpBits word; a two-byte one W = cp, its word all ones or
 // all zeros (whatever b2, the byte after it, holds). So a block routine
-// looks up either with no branch on the char's length.
+// looks up either with no branch on the char's length. Leads C0, C1 and
+// E0's overlong second bytes (80–9F) find no bit: with continuations
+// where its lead announces them, a char with its bit set is valid.
 type bmpRows [0xc00]uint64
 
 func makeBMPRows(b *bmpBits) *bmpRows {
@@ -163,19 +165,24 @@ func makeBMPRows(b *bmpBits) *bmpRows {
 			r[cp] = ^uint64(0)
 		}
 	}
-	copy(r[0x800:], b[:0x400])
+	copy(r[0x820:], b[0x20:0x400]) // E0 80-9F (overlong): none
 	return r
+}
+
+// rowsHave reports whether rows (nil: none) hold the char of two or three
+// bytes b0 b1 b2 (b2 whatever follows a two-byte char; b0 from C0 on):
+// valid, where the caller checks that the continuations are there.
+func rowsHave(rows *bmpRows, b0, b1, b2 byte) bool {
+	return rows != nil && b0 < 0xf0 && rows[int(b0&0x3f)<<6|int(b1&0x3f)]>>(b2&63)&1 != 0
 }
 
 // makeSparseRows returns r less what the few-chars paths of a block
 // routine must not take from a lookup alone: the chars t's separator
-// tables match (a two-byte one whatever byte follows it), and the row of
-// E0's overlong second bytes (80–9F). So a char with a lead C2–EF and
-// continuations where it announces them is valid, admitted and no
-// separator exactly where its bit is set.
+// tables match (a two-byte one whatever byte follows it). So a char with
+// a lead C2–EF and continuations where it announces them is valid,
+// admitted and no separator exactly where its bit is set.
 func makeSparseRows(r *bmpRows, t *utf8Tables) *bmpRows {
 	s := *r
-	clear(s[0x800:0x820])
 	for w := 0x80; w < 0xc00; w++ {
 		b0, b1 := byte(0xc0|w>>6), byte(0x80|w&0x3f)
 		if w >= 0x800 {

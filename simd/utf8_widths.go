@@ -194,9 +194,23 @@ func charsGo(p []byte, d scalar.Dialect, widths, atStart bool) (scalar.Summary, 
 	first := scalar.Transparent
 	reset := false
 	var head, tail scalar.Cols
-	i, run := 0, 0 // run: ASCII bytes since the last multi-byte char
+	i, run := 0, 0     // run: ASCII bytes since the last multi-byte char
+	var colMask uint64 // the columns go into acc only when measured
+	if widths {
+		colMask = 3
+	}
 scan:
 	for i < len(p) && run < asciiHandBack {
+		if first != scalar.Transparent {
+			// The plain chars from here on (no tab, no line end, nothing
+			// to decode the long way) in a loop of their own.
+			pc := plainCounts{words: words, chars: chars, inWord: inWord, acc: acc}
+			i, run = charsPlain(p, i, run, t, colMask, &pc)
+			words, chars, inWord, acc = pc.words, pc.chars, pc.inWord, pc.acc
+			if i == len(p) || run == asciiHandBack {
+				break
+			}
+		}
 		var code unitCode
 		if c := p[i]; c < 0x80 {
 			code = t.ascii[c]
@@ -282,6 +296,51 @@ scan:
 	}
 	s := scalar.Summary{Lines: lines, Words: words, Chars: chars, First: first, Last: last, Reset: reset, Head: head, Tail: tail, Max: maxw}
 	return s, i
+}
+
+// plainCounts are the counts charsPlain adds to.
+type plainCounts struct{ words, chars, inWord, acc uint64 }
+
+// charsPlain is charsGo's loop over plain chars, with its few counts in
+// registers: from p[i] (with run ASCII bytes before it) the ASCII bytes
+// and the valid chars of two and three bytes whose width op is AddCols
+// and that end no line, their columns (& colMask) added to c.acc, up to
+// the first other char (or invalid byte), asciiHandBack ASCII bytes in a
+// row, or the end of p. Once the first opaque char is known (charsGo's
+// first), every char updates the counts alike. It returns where it
+// stopped and the run there.
+func charsPlain(p []byte, i, run int, t *widthTables, colMask uint64, c *plainCounts) (int, int) {
+	words, chars, inWord, acc := c.words, c.chars, c.inWord, c.acc
+	for i < len(p) && run < asciiHandBack {
+		b := p[i]
+		var code unitCode
+		n, r := 1, run+1
+		switch {
+		case b < 0x80:
+			code = t.ascii[b]
+		case b >= 0xc2 && b < 0xe0 && i+1 < len(p) && p[i+1]&0xc0 == 0x80:
+			code = t.lookup(uint32(b&0x1f)<<6 | uint32(p[i+1]&0x3f))
+			n, r = 2, 0
+		case b&0xf0 == 0xe0 && i+2 < len(p) && p[i+1]&0xc0 == 0x80 && p[i+2]&0xc0 == 0x80 &&
+			(b != 0xe0 || p[i+1] >= 0xa0) && (b != 0xed || p[i+1] < 0xa0): // not overlong, not a surrogate
+			code = t.lookup(uint32(b&0x0f)<<12 | uint32(p[i+1]&0x3f)<<6 | uint32(p[i+2]&0x3f))
+			n, r = 3, 0
+		default:
+			code = 0xff // not plain
+		}
+		if code&0xcc != 0 { // a width op or a line: charsGo's
+			break
+		}
+		class := uint64(code & 3) // Transparent 0, Space 1, Word 2
+		word := class >> 1
+		words += word &^ inWord
+		inWord = word | inWord&^(class|class>>1)&1
+		acc += uint64(code>>4) & colMask
+		chars++
+		i, run = i+n, r
+	}
+	c.words, c.chars, c.inWord, c.acc = words, chars, inWord, acc
+	return i, run
 }
 
 // plusCols is c followed by n plain columns.

@@ -303,7 +303,7 @@ type plainCounts struct{ words, chars, inWord, acc uint64 }
 
 // charsPlain is charsGo's loop over plain chars, with its few counts in
 // registers: from p[i] (with run ASCII bytes before it) the ASCII bytes
-// and the valid chars of two and three bytes whose width op is AddCols
+// and the valid multi-byte chars whose width op is AddCols
 // and that end no line, their columns (& colMask) added to c.acc, up to
 // the first other char (or invalid byte), asciiHandBack ASCII bytes in a
 // row, or the end of p. Once the first opaque char is known (charsGo's
@@ -325,6 +325,10 @@ func charsPlain(p []byte, i, run int, t *widthTables, colMask uint64, c *plainCo
 			(b != 0xe0 || p[i+1] >= 0xa0) && (b != 0xed || p[i+1] < 0xa0): // not overlong, not a surrogate
 			code = t.lookup(uint32(b&0x0f)<<12 | uint32(p[i+1]&0x3f)<<6 | uint32(p[i+2]&0x3f))
 			n, r = 3, 0
+		case b >= 0xf0 && b < 0xf5 && i+3 < len(p) && p[i+1]&0xc0 == 0x80 && p[i+2]&0xc0 == 0x80 && p[i+3]&0xc0 == 0x80 &&
+			(b != 0xf0 || p[i+1] >= 0x90) && (b != 0xf4 || p[i+1] < 0x90): // not overlong, not above U+10FFFF
+			code = t.lookup(uint32(b&0x07)<<18 | uint32(p[i+1]&0x3f)<<12 | uint32(p[i+2]&0x3f)<<6 | uint32(p[i+3]&0x3f))
+			n, r = 4, 0
 		default:
 			code = 0xff // not plain
 		}

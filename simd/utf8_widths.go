@@ -40,6 +40,18 @@ type widthTables struct {
 	bad   unitCode // utf8: an invalid byte (Go's decoder: a char)
 	block [(glibc.MaxRune + 1) >> 8]uint16
 	codes [][256]unitCode
+	// bmp is lookup of every code point below U+10000 in one load
+	// (charsPlain's chars of two and three bytes).
+	bmp *[0x10000]unitCode
+}
+
+// fillBMP fills t.bmp from t.block and t.codes.
+func (t *widthTables) fillBMP() *widthTables {
+	t.bmp = new([0x10000]unitCode)
+	for cp := range t.bmp {
+		t.bmp[cp] = t.lookup(uint32(cp))
+	}
+	return t
 }
 
 func makeWidthTables(d scalar.Dialect) *widthTables {
@@ -48,7 +60,7 @@ func makeWidthTables(d scalar.Dialect) *widthTables {
 		t.ascii[c] = codeOf(d.ByteUnit(byte(c)))
 	}
 	if d == scalar.UTF8 {
-		return t.utf8()
+		return t.utf8().fillBMP()
 	}
 	unit := func(cp uint32, pr glibc.Props) unitCode {
 		u := scalar.Unit{Class: scalar.Transparent, Op: scalar.AddCols, Chars: 1}
@@ -106,7 +118,7 @@ func makeWidthTables(d scalar.Dialect) *widthTables {
 		}
 		t.block[b] = id(&cur)
 	}
-	return t
+	return t.fillBMP()
 }
 
 // lookup returns the code of char r.
@@ -311,6 +323,7 @@ type plainCounts struct{ words, chars, inWord, acc uint64 }
 // stopped and the run there.
 func charsPlain(p []byte, i, run int, t *widthTables, colMask uint64, c *plainCounts) (int, int) {
 	words, chars, inWord, acc := c.words, c.chars, c.inWord, c.acc
+	bmp := t.bmp
 	for i < len(p) && run < asciiHandBack {
 		b := p[i]
 		var code unitCode
@@ -319,11 +332,11 @@ func charsPlain(p []byte, i, run int, t *widthTables, colMask uint64, c *plainCo
 		case b < 0x80:
 			code = t.ascii[b]
 		case b >= 0xc2 && b < 0xe0 && i+1 < len(p) && p[i+1]&0xc0 == 0x80:
-			code = t.lookup(uint32(b&0x1f)<<6 | uint32(p[i+1]&0x3f))
+			code = bmp[uint16(b&0x1f)<<6|uint16(p[i+1]&0x3f)]
 			n, r = 2, 0
 		case b&0xf0 == 0xe0 && i+2 < len(p) && p[i+1]&0xc0 == 0x80 && p[i+2]&0xc0 == 0x80 &&
 			(b != 0xe0 || p[i+1] >= 0xa0) && (b != 0xed || p[i+1] < 0xa0): // not overlong, not a surrogate
-			code = t.lookup(uint32(b&0x0f)<<12 | uint32(p[i+1]&0x3f)<<6 | uint32(p[i+2]&0x3f))
+			code = bmp[uint16(b&0x0f)<<12|uint16(p[i+1]&0x3f)<<6|uint16(p[i+2]&0x3f)]
 			n, r = 3, 0
 		case b >= 0xf0 && b < 0xf5 && i+3 < len(p) && p[i+1]&0xc0 == 0x80 && p[i+2]&0xc0 == 0x80 && p[i+3]&0xc0 == 0x80 &&
 			(b != 0xf0 || p[i+1] >= 0x90) && (b != 0xf4 || p[i+1] < 0x90): // not overlong, not above U+10FFFF

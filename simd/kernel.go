@@ -82,7 +82,7 @@ func (k *Kernel) Count(p []byte, d scalar.Dialect, need Need) scalar.Partial {
 // architecture's rows. The last supported one is the default.
 var table = append([]*Kernel{
 	{Name: "reference", supported: always, count: countReference, utf8: utf8Funcs{reference: true}},
-	{Name: "swar", supported: always, count: countSWAR},
+	{Name: "swar", supported: always, count: countSWAR, utf8: utf8Funcs{gnuWidthBlock: utf8WidthsGo}},
 }, archKernels()...)
 
 func always() bool { return true }

@@ -108,6 +108,19 @@ type genState struct {
 	lineStart           uint64
 }
 
+// addWords counts the words of a block of cnt lanes: starts its char
+// starts, S its separators, T its transparent lanes (continuations too)
+// and tr its transparent chars. A transparent run takes the in-word state
+// of the char before it (swarCounter.block).
+func (st *genState) addWords(starts, S, T, tr uint64, cnt int) {
+	W := starts &^ (S | tr)
+	cin := st.in
+	seed := T & (W<<1 | cin)
+	in := W | ((T+seed)^T)&T
+	st.words += uint64(bits.OnesCount64(W &^ (in<<1 | cin)))
+	st.in = in >> (cnt - 1) & 1
+}
+
 // newline counts a '\n' with chars chars (in all) before it.
 func (st *genState) newline(chars uint64) {
 	st.lines++
@@ -520,16 +533,7 @@ func genBlock(q *[genWindow]byte, nv int, lineMask uint64, g *genConsts, st *gen
 	lim := ^uint64(0) >> ((64 - cnt) & 63) // cnt is 1..64
 
 	starts := ^C & lim
-	S := (SP | sepL) & lim
-	T := (C | TR) & lim
-	W := starts &^ (S | TR)
-	// A transparent run takes the in-word state of the char before it
-	// (swarCounter.block).
-	cin := st.in
-	seed := T & (W<<1 | cin)
-	in := W | ((T+seed)^T)&T
-	st.words += uint64(bits.OnesCount64(W &^ (in<<1 | cin)))
-	st.in = in >> (cnt - 1) & 1
+	st.addWords(starts, (SP|sepL)&lim, (C|TR)&lim, TR, cnt)
 	if lineMask == 0 {
 		st.lines += uint64(bits.OnesCount64(NL & lim))
 	} else {

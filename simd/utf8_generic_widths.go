@@ -10,10 +10,12 @@ import (
 // utf8WidthsGo is utf8WordsGo measuring the gnu dialects' line widths
 // (glibc's wcwidth, as wc 9.1 adds them): the gnu width block routine of
 // the kernels that have no SIMD one (swar: other CPUs, purego). Each block
-// is genBlock's (masks, leads looked up in genTables), and then its
-// columns: one per printable ASCII byte, none per control, the width in
-// widthTables of each multi-byte char (zero, one or two), tab stops, and
-// the measure ended by '\n', '\r' and '\f'. A tab before the first line
+// is taken as genBlock takes it (its masks, genMasksGNU), but each lead is
+// looked up once in widthTables, which hold every char of the dialect:
+// its class (a separator or a word char; a char glibc does not print
+// makes the block hard) and its width (zero, one or two columns). The
+// columns: one per printable ASCII byte, none per control, tab stops,
+// and the measure ended by '\n', '\r' and '\f'. A tab before the first line
 // end is measured only where the column is known (lineMaskAtCol), else
 // the block is not counted, and neither is a block genBlock cannot count:
 // utf8WidthsGo stops before it (charsGo takes it). lineMask is ^0 or a
@@ -31,11 +33,9 @@ func utf8WidthsGo(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 	case gnuPosixTables:
 		wt = widthTablesOf(scalar.GNUUTF8Posix)
 	}
-	tab := cachedGenTables(t)
-	if wt == nil || tab == nil || !tab.ok {
+	if wt == nil {
 		return utf8Result{head: st.head}
 	}
-	g := newGenConsts(t, tab)
 	if lineMask != ^uint64(0) {
 		// At a known column c (lineMaskAtCol) after a line end, as the
 		// AVX2 routine measures it: as if a line had ended c columns
@@ -48,11 +48,11 @@ func utf8WidthsGo(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 		var cnt int
 		var ok bool
 		if len(p)-s >= genWindow {
-			cnt, ok = genBlockW((*[genWindow]byte)(p[s:s+genWindow]), 64, &g, wt, &st, &cols)
+			cnt, ok = genBlockW((*[genWindow]byte)(p[s:s+genWindow]), 64, wt, &st, &cols)
 		} else {
 			var buf [genWindow]byte // zeros past p, as in utf8WordsTab
 			copy(buf[:], p[s:])
-			cnt, ok = genBlockW(&buf, min(64, len(p)-s), &g, wt, &st, &cols)
+			cnt, ok = genBlockW(&buf, min(64, len(p)-s), wt, &st, &cols)
 		}
 		if !ok {
 			break
@@ -68,10 +68,12 @@ func utf8WidthsGo(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
 // genBlockW is genBlock for the gnu dialects (genMasksGNU's transparent
 // bytes) measuring line widths in columns: st's head, max and lineStart
 // are columns, and *cols the columns counted before q. It counts nothing
-// (ok false) where genBlock would not, where a multi-byte char's unit is
-// not plain (a width op: none is), or where a tab comes before the first
-// line end while the column is unknown (st.head ^0).
-func genBlockW(q *[genWindow]byte, nv int, g *genConsts, wt *widthTables, st *genState, cols *uint64) (cnt int, ok bool) {
+// (ok false) where a lead starts no valid char or a char's unit is not
+// plain (genLeadsW), where the continuations are not the ones the leads
+// announce, in a dense block of long chars (genDenseLeads), or where a
+// tab comes before the first line end while the column is unknown
+// (st.head ^0).
+func genBlockW(q *[genWindow]byte, nv int, wt *widthTables, st *genState, cols *uint64) (cnt int, ok bool) {
 	C, L, NL, SP, TR := genMasksGNU(q)
 	ascii := ^(C | L)
 	CT := TR & ascii // the ASCII controls: 00–1F and 7F, no column

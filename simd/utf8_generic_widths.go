@@ -2,7 +2,6 @@ package simd
 
 import (
 	"math/bits"
-	"unicode/utf8"
 
 	"github.com/simdwc/simdwc/scalar"
 )
@@ -183,16 +182,16 @@ func genLeadsW(q *[genWindow]byte, L uint64, wt *widthTables) (E, sepL, wide, ze
 	return E, sepL, wide, zero, true
 }
 
-// genN1Lo and genN1Span: the second bytes b1 that unicode/utf8 accepts
-// after lead b0 are those with b1-genN1Lo[b0] ≤ genN1Span[b0] (bytes
-// wrap). After a byte that is no lead of a valid char only b1 = 0xFF
+// genN1Lo and genN1Span: the second bytes b1 that may follow lead b0
+// (genAfter) are those with b1-genN1Lo[b0] ≤ genN1Span[b0] (bytes wrap).
+// After a byte that is no lead of a valid char (genKind 0) only b1 = 0xFF
 // passes, which is no continuation (genBlockW then fails the block).
 var genN1Lo, genN1Span = func() (lo, span [256]byte) {
 	for b0 := range lo {
 		lo[b0] = 0xff
-		seq := []byte{byte(b0), 0, 0x80, 0x80}[:genSize[b0]]
-		for b1 := 0xbf; b1 >= 0x80 && len(seq) > 1; b1-- {
-			if seq[1] = byte(b1); utf8.Valid(seq) {
+		k := genKind(byte(b0))
+		for b1 := 0xbf; b1 >= 0x80 && k != 0; b1-- {
+			if genAfter(k, byte(b1)) {
 				if lo[b0] == 0xff {
 					span[b0] = byte(b1) // the last, until the first is known
 				}

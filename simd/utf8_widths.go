@@ -230,45 +230,37 @@ scan:
 			run++
 		} else {
 			run = 0
+			// Decoded as d's decoder does (the valid chars of plain
+			// units are charsPlain's once first is known; these are the
+			// others). A sequence cut off by p's end, which the next
+			// chunk may finish, and (atStart) continuation bytes at p's
+			// start, which may finish a char of the chunk before, are
+			// the reference's.
+			var cp rune
+			var size int
+			ok := true
+			if goDecoder {
+				if cp, size = utf8.DecodeRune(p[i:]); size == 1 {
+					ok, size = false, 1
+					if !utf8.FullRune(p[i:]) {
+						size = 0
+					}
+				}
+			} else {
+				cp, size, ok = scalar.GlibcDecode(p[i:])
+			}
 			switch {
-			case c >= 0xc2 && c < 0xe0 && i+1 < len(p) && p[i+1]&0xc0 == 0x80:
-				code = t.lookup(uint32(c&0x1f)<<6 | uint32(p[i+1]&0x3f))
-				i += 2
-			case c&0xf0 == 0xe0 && i+2 < len(p) && p[i+1]&0xc0 == 0x80 && p[i+2]&0xc0 == 0x80 &&
-				(c != 0xe0 || p[i+1] >= 0xa0) && (c != 0xed || p[i+1] < 0xa0): // not overlong, not a surrogate
-				code = t.lookup(uint32(c&0x0f)<<12 | uint32(p[i+1]&0x3f)<<6 | uint32(p[i+2]&0x3f))
-				i += 3
-			default:
-				// A sequence cut off by p's end, which the next chunk may
-				// finish, and (atStart) continuation bytes at p's start,
-				// which may finish a char of the chunk before, are the
-				// reference's.
-				var cp rune
-				var size int
-				ok := true
-				if goDecoder {
-					if cp, size = utf8.DecodeRune(p[i:]); size == 1 {
-						ok, size = false, 1
-						if !utf8.FullRune(p[i:]) {
-							size = 0
-						}
-					}
-				} else {
-					cp, size, ok = scalar.GlibcDecode(p[i:])
-				}
-				if !ok {
-					if size == 0 || i == 0 && c < 0xc0 && atStart {
-						break scan
-					}
-					i++
-					if !goDecoder {
-						continue // glibc skips the byte: no char at all
-					}
-					code = t.bad
-					break
-				}
+			case ok:
 				code = t.lookup(uint32(cp))
 				i += size
+			case size == 0 || i == 0 && c < 0xc0 && atStart:
+				break scan
+			case !goDecoder:
+				i++
+				continue // glibc skips the byte: no char at all
+			default:
+				code = t.bad
+				i++
 			}
 		}
 		chars++

@@ -35,6 +35,10 @@ type utf8Funcs struct {
 	// tabs where the column is known, and no controls but '\n', '\r',
 	// '\f'. nil: charsGo alone.
 	gnuWidthBlock utf8Block
+	// gnuBoundBlock is gnuWidthBlock measuring upper bounds of the line
+	// widths (the other counts exact), faster: countGNUWidths counts
+	// exactly only the stretches whose lines may be the widest. nil: none.
+	gnuBoundBlock utf8Block
 	// nibbleAllow: gnuBlock accepts gnuNibbles' subset of the allow-list
 	// (what the tests may expect it to take); bmpAllow: and the chars
 	// below U+10000 that gnuBMP admits.
@@ -101,6 +105,16 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 	if k.utf8.reference {
 		return scalar.Count(p, d)
 	}
+	if d != scalar.UTF8 && need&NeedMaxLineLength != 0 && k.utf8.gnuBoundBlock != nil && len(p) >= boundMin {
+		return k.countGNUWidths(p, d, need)
+	}
+	return k.countUTF8On(p, d, need, false)
+}
+
+// countUTF8On is countUTF8 without countGNUWidths; bound: measuring gnu
+// widths, with gnuBoundBlock (upper bounds of the line widths where it
+// counts, exact ones elsewhere).
+func (k *Kernel) countUTF8On(p []byte, d scalar.Dialect, need Need, bound bool) scalar.Partial {
 	prefix := k.utf8.asciiPrefix
 	if prefix == nil {
 		prefix = asciiPrefixSWAR
@@ -115,7 +129,11 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 		block, generic, fallback = nil, nil, nil
 	} else if widths { // gnu widths (wcwidth): charsGo for the rest
 		block, generic, fallback = k.utf8.gnuWidthBlock, nil, nil
+		if bound {
+			block = k.utf8.gnuBoundBlock
+		}
 	}
+	bound = bound && widths
 	// anyStart: the block routine counts invalid bytes too (Go's decoder):
 	// it takes every stretch that is not ASCII, from any byte on.
 	anyStart := d == scalar.UTF8 && k.utf8.badWord && block != nil
@@ -178,7 +196,7 @@ func (k *Kernel) countUTF8(p []byte, d scalar.Dialect, need Need) scalar.Partial
 			if widths && acc.Sum.Reset {
 				startCol = int64(acc.Sum.Tail.Apply(0))
 			}
-			part, m := countValidAt(block, p, d, need, startCol)
+			part, m := countValidAt(block, p, d, need, startCol, bound)
 			if m == 0 && fallback != nil {
 				part, m = countValid(fallback, p, d, need)
 			}

@@ -7,7 +7,7 @@ package simd
 // nibble form, gnuNibbles, a subset of gnuAllow, and what that rejects
 // below U+10000 exactly, gnuBMP).
 func utf8FuncsAVX2() utf8Funcs {
-	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2, nibbleAllow: true, bmpAllow: true, widthBMP: true, badWord: true, badSkip: true, badWidths: true, badBMP: true}
+	return utf8Funcs{asciiPrefix: asciiPrefixAVX2, countASCII: countASCIIAVX2, block: utf8WordsAVX2, gnuBlock: utf8WordsAVX2, gnuWidthBlock: utf8WordsAVX2, gnuBoundBlock: utf8BoundsAVX2, nibbleAllow: true, bmpAllow: true, widthBMP: true, badWord: true, badSkip: true, badWidths: true, badBMP: true}
 }
 
 // utf8State is the running state of utf8BlocksAVX2, carried from call to
@@ -34,6 +34,8 @@ type utf8State struct {
 	// byte in its last three lanes, which the next block's validation
 	// reads as if they were valid: that block is counted as invalid.
 	badTail uint64
+	// bound: measuring gnu widths, measure bounds (utf8BoundsAVX2).
+	bound uint64
 }
 
 // utf8BlocksAVX2 counts p[:n] into st (utf8_avx2_amd64.s); it reads
@@ -52,10 +54,30 @@ const edgeSpan = 64 + 66 - 1
 // block (and the 4 zero bytes before it) and the last ones (and zeros
 // after them) from padded copies, the blocks between from p itself.
 func utf8WordsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
+	return utf8BlocksAVX2On(p, t, lineMask, false)
+}
+
+// utf8BoundsAVX2 is the avx2 kernel's gnuBoundBlock: utf8WordsAVX2, but
+// measuring gnu line widths it gives each char one column and those
+// gnuBoundNibbles hold two (BOUND_WIDE), at least what glibc gives them:
+// the line widths are upper bounds (the other counts exact). Its chars
+// outside the allow-list are checked against gnuBMP's class bits, as
+// without widths.
+func utf8BoundsAVX2(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
+	return utf8BlocksAVX2On(p, t, lineMask, true)
+}
+
+// utf8BlocksAVX2On runs utf8BlocksAVX2 over p (bound: measuring bounds).
+func utf8BlocksAVX2On(p []byte, t *utf8Tables, lineMask uint64, bound bool) utf8Result {
 	st := utf8State{head: ^uint64(0)}
-	st.bmp, st.zero, st.wider = bmpFor(t, lineMask != 0)
-	st.rows, st.rowsZero, st.rowsWider = bmpRowsFor(t, lineMask != 0)
+	exact := lineMask != 0 && !bound // gnuBMP's width bits
+	st.bmp, st.zero, st.wider = bmpFor(t, exact)
+	st.rows, st.rowsZero, st.rowsWider = bmpRowsFor(t, exact)
+	// (The few-chars path measures chars of one column alone: exact.)
 	st.sparseRows = sparseRowsFor(t, lineMask != 0)
+	if bound {
+		st.bound = 1
+	}
 	if lineMask != 0 && lineMask != ^uint64(0) {
 		// At a known column c (lineMaskAtCol) after a line end: measured
 		// as if a line had just ended c columns before p (tabs included),

@@ -82,7 +82,7 @@
 //	has its second byte, or a valid four-byte one its last: where the
 //	wide marks may be), widthEnds and gnuW (that
 //	block's other line ends, and its word chars), checkBad (gnucheck is
-//	checking an invalid block)
+//	checking an invalid block), bound (st.bound: widths are bounds)
 //
 // Columns are chars (utf8) or, in the gnu dialects, chars plus one per
 // wide char: GNU_WIDTH finds the three-byte ones (at their second byte),
@@ -95,6 +95,14 @@
 // gnu widths' ASCII and few-chars blocks) without a branch once max is
 // 62 or more (LINES_BF): text with a line end every block or so would
 // else mispredict most of them.
+//
+// Measuring bounds (st.bound, in the frame bound: utf8BoundsAVX2) the
+// gnu columns are upper bounds instead: one per char and one more per
+// char that gnuBoundNibbles hold (BOUND_WIDE, at its second byte: every
+// char glibc makes wide, emoji included, and a few it does not), with
+// none of GNU_WIDTH's lookups, no emoji loop, and gnucheck reading
+// gnuBMP's class bits only (st.bmp as without widths); the other counts
+// are exact. The few-chars paths still take chars of one column only.
 //
 // The chars the nibble tables reject (gnu dialects) do not make the
 // block hard at once: gnucheck looks each one up in st.bmp (one bit per
@@ -315,6 +323,22 @@ CONST32(utf8CAll, $-1)
 	VMOVDQU Y4, wide; \
 	HOLE_SET(off, ·gnuWidthNibbles+128(SB), ·gnuWidthNibbles+144(SB), ·gnuWidthNibbles+160(SB), ·gnuWidthNibbles+176(SB), ·gnuWidthNibbles+192(SB), ·gnuWidthNibbles+208(SB))
 
+// BOUND_WIDE(off, wide): measuring bounds (bound), the chars that may be
+// two columns wide (gnuBoundNibbles: a superset of those glibc makes
+// wide, by their first two bytes) as a byte vector (high bit set, at
+// their second byte) stored at wide in the frame: every char counts one
+// column and those two, at least what glibc says (TestGNUBoundNibbles),
+// with none of GNU_WIDTH's other sets. Y0..Y4, Y15 scratch.
+#define BOUND_WIDE(off, wide) \
+	NIBBLES(off(DI)(R15*1), Y1, Y0); \
+	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
+	LUT(·gnuBoundNibbles+0(SB), Y3, Y4); \
+	LUT_AND(·gnuBoundNibbles+16(SB), Y2, Y4); \
+	LUT_AND(·gnuBoundNibbles+32(SB), Y1, Y4); \
+	LUT_AND(·gnuBoundNibbles+48(SB), Y0, Y4); \
+	VPADDUSB utf8C7F<>(SB), Y4, Y4; \
+	VMOVDQU Y4, wide
+
 // CTRLS(src, dst): the mask of the gnu dialects' transparent ASCII bytes
 // of the 32 bytes in src: below 0x20 (the separators among them are
 // taken out by the caller) and 0x7F. Y2, Y3 scratch.
@@ -374,25 +398,35 @@ CONST32(utf8CAll, $-1)
 	ANDNQ     AX, R13, AX; \
 	JNZ       end
 
-// GNU_CHECKS(done, lwm): GNU_ALLOW of the block (a char outside the
+// GNU_CHECKS(done, lwm, bnd): GNU_ALLOW of the block (a char outside the
 // allow-list marked at its second byte); measuring widths, GNU_WIDTH too
 // (the chars whose width it does not measure marked likewise, the wide
 // ones into wide0 and wide1; zeroMask and extraMask cleared for
-// gnucheck); then on at done, with the marks of the first half in Y14
+// gnucheck), or, measuring bounds (bound), BOUND_WIDE instead; then on
+// at done, with the marks of the first half in Y14
 // (its validation table is reloaded after, VALID_HI) and the second's in
-// Y5 (GNU_REJECTED tests them; gnucheck takes their lanes). lwm: a label
-// of the macro's own (the path without widths).
-#define GNU_CHECKS(done, lwm) \
+// Y5 (GNU_REJECTED tests them; gnucheck takes their lanes). lwm, bnd:
+// labels of the macro's own (the paths without widths, with bounds).
+#define GNU_CHECKS(done, lwm, bnd) \
 	GNU_ALLOW(0); \
 	CMPQ      widths-56(SP), $0; \
 	JEQ       lwm; \
 	MOVQ      $0, zeroMask-208(SP); \
 	MOVQ      $0, extraMask-216(SP); \
+	CMPQ      bound-224(SP), $0; \
+	JNE       bnd; \
 	GNU_WIDTH(0, wide0-104(SP)); \
 	VMOVDQA   Y5, Y14; \
 	VPXOR     Y5, Y5, Y5; \
 	GNU_ALLOW(32); \
 	GNU_WIDTH(32, wide1-136(SP)); \
+	JMP       done; \
+bnd: \
+	BOUND_WIDE(0, wide0-104(SP)); \
+	VMOVDQA   Y5, Y14; \
+	VPXOR     Y5, Y5, Y5; \
+	GNU_ALLOW(32); \
+	BOUND_WIDE(32, wide1-136(SP)); \
 	JMP       done; \
 lwm: \
 	VMOVDQA   Y5, Y14; \
@@ -814,6 +848,8 @@ TEXT ·utf8BlocksAVX2(SB), NOSPLIT, $328-40
 	MOVQ R12, sparseRows-328(SP)
 	MOVQ utf8State_badTail(DX), R12
 	MOVQ R12, badTail-248(SP)
+	MOVQ utf8State_bound(DX), R12
+	MOVQ R12, bound-224(SP)
 	MOVQ $0, zeroMask-208(SP)
 	MOVQ $0, extraMask-216(SP)
 	MOVQ $-1, secondOK-256(SP)
@@ -1576,7 +1612,7 @@ gnuinvalid:
 	// the chars the width tables reject likewise, and the block's
 	// controls and tabs allow (WIDTH_ENDS, before anything is counted).
 	VPXOR     Y5, Y5, Y5
-	GNU_CHECKS(gnuinvalidallow, gnuinvalidlwm)
+	GNU_CHECKS(gnuinvalidallow, gnuinvalidlwm, gnuinvalidbnd)
 
 gnuinvalidallow:
 	GNU_REJECTED
@@ -1597,7 +1633,7 @@ gnuinvalidends:
 gnuallow:
 	VPTEST    Y5, Y5
 	JNZ       gnuinvalid
-	GNU_CHECKS(gnuwidthsdone, gnuallowlwm)
+	GNU_CHECKS(gnuwidthsdone, gnuallowlwm, gnuallowbnd)
 
 gnuwidthsdone:
 	GNU_REJECTED
@@ -1737,6 +1773,9 @@ widthmarks:
 	ANDQ      secondOK-256(SP), AX
 	ORQ       extraMask-216(SP), AX
 	MOVQ      AX, wideMask-72(SP)
+	// Measuring bounds, the emoji are two columns already (BOUND_WIDE).
+	CMPQ      bound-224(SP), $0
+	JNE       measure
 	// The emoji (the only four-byte chars the allow-list passes: F0 9F
 	// xx yy) at their last bytes, where p[i-3] ≥ 0xF0.
 	VMOVDQU   -3(DI)(R15*1), Y0

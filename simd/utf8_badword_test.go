@@ -257,7 +257,7 @@ func checkGNUBad(t *testing.T, k blockRoutine, q []byte) (took, tookWidths int) 
 		}
 		for _, before := range gnuWidthBefore {
 			line := scalar.Count([]byte(before), d)
-			part, m := countValidAt(k.widths, q, d, NeedAll, int64(line.Sum.Tail.Apply(0)))
+			part, m := countValidAt(k.widths, q, d, NeedAll, int64(line.Sum.Tail.Apply(0)), false)
 			tookWidths += m
 			all := line.Merge(part).Merge(scalar.Count(q[m:], d))
 			require.Equal(t, scalar.CountAll(append([]byte(before), q...), d), all.Counts(), "%s %s widths after %q, took %d: %x", k.name, d, before, m, q)

@@ -118,6 +118,29 @@ var (
 	}
 )
 
+// gnuBoundRects: by their first two bytes, a superset of the chars glibc
+// makes two columns wide (every other char is at most one), for the
+// AVX2 routine's bounds (BOUND_WIDE): one column per char, one more in
+// these, is never less than glibc's width and is it for the common
+// scripts (TestGNUBoundNibbles).
+var gnuBoundRects = [8]gnuNibbleRect{
+	{lead: ns("E", "1"), n1: ns("8", "4-5")},    // U+1100–117F (Hangul jamo)
+	{lead: ns("E", "2"), n1: ns("89AB", "C-F")}, // U+2300–23FF 2700–27FF 2B00–2BFF 2F00–2FFF
+	{lead: ns("E", "2"), n1: ns("9", "7-B")},    // U+25C0–26FF
+	{lead: ns("E", "2"), n1: ns("B", "A-B")},    // U+2E80–2EFF
+	{lead: ns("E", "3-9A-D"), n1: anyCont},      // U+3000–DFFF: CJK, kana, Hangul, Yi
+	{lead: ns("E", "F"), n1: ns("A", "4-B")},    // U+F900–FAFF
+	{lead: ns("E", "F"), n1: ns("B", "89C-F")},  // U+FE00–FE7F FF00–FFFF
+	{lead: ns("F", "0"), n1: anyCont},           // U+10000–3FFFF: emoji, CJK
+}
+
+// gnuBoundNibbles are gnuBoundRects as one prefix set (hi(b-1) lo(b-1)
+// hi(b) lo(b), at a char's second byte b).
+var gnuBoundNibbles [4][16]byte
+
+// gnuBoundWide: gnuBoundNibbles hold char b (its bound is two columns).
+func gnuBoundWide(b []byte) bool { return nibbleHit(gnuBoundNibbles[:], b[0], b[1]) }
+
 // gnuNibbles and gnuWidthNibbles are the rectangles as VPSHUFB tables,
 // each indexed by one nibble of one byte b-k before the byte b the lookup
 // is made at; a char is rejected where the lookups of one set share a bit:
@@ -140,6 +163,7 @@ var (
 func init() {
 	copy(gnuNibbles[:], makeNibbles(gnuPrefixRects[:], gnuHoleRects))
 	copy(gnuWidthNibbles[:], makeNibbles([][8]gnuNibbleRect{gnuWidthRects[0], gnuWideRects}, gnuWidthHoles))
+	copy(gnuBoundNibbles[:], makeNibbles([][8]gnuNibbleRect{gnuBoundRects}, [8]gnuNibbleRect{}))
 }
 
 func makeNibbles(prefix [][8]gnuNibbleRect, holes [8]gnuNibbleRect) [][16]byte {

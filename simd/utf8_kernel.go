@@ -350,7 +350,7 @@ const maxTrims = 8
 // length (0 when the first block is not valid UTF-8). Max line length is
 // measured when need asks for it.
 func countValid(block utf8Block, p []byte, d scalar.Dialect, need Need) (scalar.Partial, int) {
-	return countValidAt(block, p, d, need, -1)
+	return countValidAt(block, p, d, need, -1, false)
 }
 
 // countAny counts a prefix of p in the utf8 dialect with a block routine
@@ -406,8 +406,9 @@ func lineMaskAtCol(c uint64) uint64 { return lineMaskCol | c }
 const lineMaskCol = 1 << 62
 
 // countValidAt is countValid; startCol ≥ 0: p starts at that column
-// after a line end and block is the gnu width routine (lineMaskAtCol).
-func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, startCol int64) (scalar.Partial, int) {
+// after a line end and block is the gnu width routine (lineMaskAtCol);
+// bound: block is the gnu bound routine (gnuBoundBlock).
+func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, startCol int64, bound bool) (scalar.Partial, int) {
 	q, _ := trimOpen(p[:min(len(p), maxKernelRun)])
 	var lineMask uint64
 	if need&NeedMaxLineLength != 0 {
@@ -428,10 +429,10 @@ func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, startC
 		// count only up to it.
 		if i := straddle(q, n); i >= 0 {
 			if c, size := utf8.DecodeRune(q[i:]); size > 1 && i+size > n && classified(blockTables(d), q[i:], c) &&
-				(d == scalar.UTF8 || lineMask == 0 || glibc.Lookup(uint32(c)).Width() == measuredWidth(q[i:], n-i)) {
+				(d == scalar.UTF8 || lineMask == 0 || measuredRight(q[i:], n-i, glibc.Lookup(uint32(c)).Width(), bound)) {
 				n = i + size
 			} else {
-				return countValidAt(block, q[:i], d, need, startCol)
+				return countValidAt(block, q[:i], d, need, startCol, bound)
 			}
 		}
 	}
@@ -442,6 +443,27 @@ func countValidAt(block utf8Block, p []byte, d scalar.Dialect, need Need, startC
 	s := r.summary(lineMask)
 	s.First, s.Last = edgeClasses(q, d)
 	return scalar.Partial{Dialect: d, Bytes: uint64(n), Sum: s}, n
+}
+
+// measuredRight: the gnu width block routine measured the multi-byte char
+// at the start of b, of which it counted k bytes, as glibc does (width
+// w), or the bound routine (bound) at least as wide (measuredBound).
+func measuredRight(b []byte, k, w int, bound bool) bool {
+	if bound {
+		return w <= measuredBound(b, k)
+	}
+	return w == measuredWidth(b, k)
+}
+
+// measuredBound is the width the gnu bound routine (BOUND_WIDE) gives
+// the multi-byte char at the start of b when it counted its first k
+// bytes: one column, and one more when gnuBoundNibbles hold it and k
+// reaches its second byte.
+func measuredBound(b []byte, k int) int {
+	if k >= 2 && gnuBoundWide(b) {
+		return 2
+	}
+	return 1
 }
 
 // measuredWidth is the width the gnu width block routine (the AVX2 one,

@@ -378,7 +378,7 @@ func TestUTF8GNUWidthBlock(t *testing.T) {
 				// stops from the start: it must take all of it.
 				for _, before := range []string{"ab\n", "ab\ncdef", "\n中\t", "x\r\t\tyz"} {
 					line := scalar.Count([]byte(before), d)
-					part, m = countValidAt(k.widths, q, d, NeedAll, int64(line.Sum.Tail.Apply(0)))
+					part, m = countValidAt(k.widths, q, d, NeedAll, int64(line.Sum.Tail.Apply(0)), false)
 					if i%2 == 0 && len(q) > 0 {
 						require.Equal(t, len(q), m, "%s %s: after %q must take %q", k.name, d, before, q)
 					}

@@ -7,10 +7,10 @@ package simd
 func utf8FuncsAVX512() utf8Funcs {
 	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512, block: utf8WordsAVX512, gnuBlock: utf8WordsAVX512}
 	if hasAVX2() {
-		// gnu line widths: the AVX2 routine's measure; the gnu text the
+		// gnu line widths: the AVX2 routine's measure (and bounds); the gnu text the
 		// VBMI routine cannot take (outside gnuAllow) but the AVX2 one
 		// can (gnuBMP);
-		f.gnuWidthBlock, f.gnuFallback, f.widthBMP = utf8WordsAVX2, utf8WordsAVX2, true
+		f.gnuWidthBlock, f.gnuBoundBlock, f.gnuFallback, f.widthBMP = utf8WordsAVX2, utf8BoundsAVX2, utf8WordsAVX2, true
 		// and invalid UTF-8 in the utf8 dialect, which the VBMI routine
 		// stops at and the AVX2 one counts.
 		f.badFallback = utf8WordsAVX2
@@ -24,7 +24,7 @@ func utf8FuncsAVX512() utf8Funcs {
 func utf8FuncsAVX512BW() utf8Funcs {
 	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512}
 	if hasAVX2() {
-		f.block, f.gnuBlock, f.gnuWidthBlock, f.nibbleAllow, f.bmpAllow, f.widthBMP, f.badWord, f.badSkip, f.badWidths, f.badBMP = utf8WordsAVX2, utf8WordsAVX2, utf8WordsAVX2, true, true, true, true, true, true, true
+		f.block, f.gnuBlock, f.gnuWidthBlock, f.gnuBoundBlock, f.nibbleAllow, f.bmpAllow, f.widthBMP, f.badWord, f.badSkip, f.badWidths, f.badBMP = utf8WordsAVX2, utf8WordsAVX2, utf8WordsAVX2, utf8BoundsAVX2, true, true, true, true, true, true, true
 	}
 	return f
 }

@@ -25,6 +25,8 @@ type utf8StateNEON struct {
 	// rows, rowsZero, rowsWider: the same bits as bmpRows, for the chars
 	// of two and three bytes.
 	rows, rowsZero, rowsWider *bmpRows
+	// bound: measuring gnu widths, measure bounds (utf8BoundsNEON).
+	bound uint64
 }
 
 // utf8BlocksNEON counts p[:n] into st (utf8_neon_arm64.s): the utf8
@@ -41,9 +43,25 @@ func utf8BlocksNEON(p *byte, n int, t *utf8Tables, lineMask uint64, st *utf8Stat
 // the first block (and the 4 zero bytes before it) and the last ones (and
 // zeros after them) from padded copies, the blocks between from p itself.
 func utf8WordsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
+	return utf8BlocksNEONOn(p, t, lineMask, false)
+}
+
+// utf8BoundsNEON is the neon kernel's gnuBoundBlock, as utf8BoundsAVX2:
+// measuring gnu line widths, upper bounds of them (one column per char,
+// two where gnuBoundNibbles hold it), the other counts exact.
+func utf8BoundsNEON(p []byte, t *utf8Tables, lineMask uint64) utf8Result {
+	return utf8BlocksNEONOn(p, t, lineMask, true)
+}
+
+// utf8BlocksNEONOn runs utf8BlocksNEON over p (bound: measuring bounds).
+func utf8BlocksNEONOn(p []byte, t *utf8Tables, lineMask uint64, bound bool) utf8Result {
 	st := utf8StateNEON{head: ^uint64(0)}
-	st.bmp, st.zero, st.wider = bmpFor(t, lineMask != 0)
-	st.rows, st.rowsZero, st.rowsWider = bmpRowsFor(t, lineMask != 0)
+	exact := lineMask != 0 && !bound // gnuBMP's width bits
+	st.bmp, st.zero, st.wider = bmpFor(t, exact)
+	st.rows, st.rowsZero, st.rowsWider = bmpRowsFor(t, exact)
+	if bound {
+		st.bound = 1
+	}
 	if lineMask != 0 && lineMask != ^uint64(0) {
 		// At a known column c (lineMaskAtCol) after a line end: measured
 		// as if a line had just ended c columns before p (tabs included).

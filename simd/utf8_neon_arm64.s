@@ -43,7 +43,11 @@
 // more: R17), else it makes the block hard, as do a control but '\n'
 // '\r' '\f' '\t' and a tab before the first line end (column unknown);
 // '\r' and '\f' end the measure as '\n' does, tabs move it to the next
-// multiple of 8 (R16).
+// multiple of 8 (R16). Measuring bounds (st.bound, utf8BoundsNEON) as
+// utf8BlocksAVX2 does: a column more for the chars gnuBoundNibbles hold
+// (BOUND_HITS, into R17, emoji included), none of gnuWidthNibbles' sets
+// or the emoji loop, and only the allow-list's rejects looked up, in
+// gnuBMP's class bits (st.zero nil: no char a column narrower or wider).
 // A block of pure ASCII with no sequence open before it (no byte of
 // p[-3:64] at 0x80 or above: the OR of its four vectors and p[-3:1] in
 // general registers) skips the validation, the allow-list and the
@@ -68,6 +72,7 @@
 //	counts, which stopClass counts alike, and the lead cut short there,
 //	which countValidAt recounts); measuring gnu widths in an invalid
 //	block: wideInv (its wide marks, WIDTH_HITS),
+//	bound (st.bound: widths are bounds),
 //	secondOK and fourthOK (the lanes where a valid sequence has its
 //	second byte, or a valid four-byte one its last: where its wide marks
 //	may be); checkBad (gnucheck or widthcheck runs for an invalid block).
@@ -277,6 +282,18 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	FOLD16(V10, R22); \
 	ORR     R22<<(off), R24, R24
 
+// BOUND_HITS(off): measuring bounds, gnuBoundNibbles at the 16 bytes at
+// R15+off: the chars that may be two columns wide into R17, at their
+// second byte, as a mask OR-ed in at bit off. V0–V12 scratch, R22 R25
+// R26 scratch.
+#define BOUND_HITS(off) \
+	NIBS(off, R25, R26); \
+	MOVD    $·gnuBoundNibbles(SB), R26; \
+	VLD1    (R26), [V0.B16, V1.B16, V2.B16, V3.B16]; \
+	NIB4(V8, V5, V7, V4); \
+	FOLD16(V10, R22); \
+	ORR     R22<<(off), R17, R17
+
 // HIGH_EQ(sh, k, a, b, c, d, dst): the 64-bit mask of the bytes of a..d
 // (bytes 0–15, …, 48–63) whose top bits (byte >> sh) equal those of
 // vector k. V4–V7 scratch.
@@ -303,13 +320,15 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	MASK(V4, V5, V6, V7, dst)
 
 // WIDTH_BITS(zero, extra, word, bit): gnucheck's char not in the bits of
-// one column: measuring widths, on at checkzero where bit is set in word
-// of the bits at st's field zero, at checkwider where in extra's, else
-// the block is hard (end). R26 scratch.
+// one column: measuring widths (not bounds: st's field zero not nil), on
+// at checkzero where bit is set in word of the bits at st's field zero,
+// at checkwider where in extra's, else the block is hard (end). R26
+// scratch.
 #define WIDTH_BITS(zero, extra, word, bit) \
 	MOVD    widths-24(SP), R26; \
 	CBZ     R26, end; \
 	MOVD    zero(R3), R26; \
+	CBZ     R26, end; \
 	MOVD    (R26)(word<<3), R26; \
 	LSR     bit, R26, R26; \
 	TBNZ    $0, R26, checkzero; \
@@ -319,7 +338,7 @@ GLOBL utf8NEONWeights<>(SB), RODATA|NOPTR, $16
 	TBZ     $0, R26, end; \
 	B       checkwider
 
-TEXT ·utf8BlocksNEON(SB), NOSPLIT, $96-40
+TEXT ·utf8BlocksNEON(SB), NOSPLIT, $104-40
 	MOVD    p+0(FP), R0
 	MOVD    n+8(FP), R13
 	MOVD    t+16(FP), R2
@@ -361,6 +380,8 @@ TEXT ·utf8BlocksNEON(SB), NOSPLIT, $96-40
 	MOVD    R19, colBias-16(SP)
 	MOVD    utf8StateNEON_badTail(R3), R19
 	MOVD    R19, badTail-48(SP)
+	MOVD    utf8StateNEON_bound(R3), R19
+	MOVD    R19, bound-104(SP)
 	MOVD    ZR, skipped-56(SP)
 	MOVD    ZR, checkBad-96(SP)
 	MOVD    $-1, R19
@@ -432,6 +453,8 @@ gnuallowed:
 	MOVD    $0, R24
 
 widthsets:
+	MOVD    bound-104(SP), R19
+	CBNZ    R19, boundsets
 	WIDTH_HITS(0)
 	WIDTH_HITS(16)
 	WIDTH_HITS(32)
@@ -692,6 +715,8 @@ notabs:
 	// of its valid four-byte chars (fourthOK: the allow-list passed them).
 	CMN     $1, R21
 	BEQ     measure
+	MOVD    bound-104(SP), R19 // (bounds: the emoji are two columns already)
+	CBNZ    R19, measure
 	MOVD    invalidAt-64(SP), R19
 	CMP     R19, R4
 	BEQ     emojiinvalid
@@ -807,6 +832,17 @@ checkpass:
 checked:
 	VEOR    V18.B16, V18.B16, V18.B16
 	MOVD    sepends-8(SP), R20
+	B       checkret
+
+boundsets:
+	// Measuring bounds: the chars that may be two columns wide (R17),
+	// and none of the width sets' rejects (R23, R24 hold the
+	// allow-list's, if any).
+	BOUND_HITS(0)
+	BOUND_HITS(16)
+	BOUND_HITS(32)
+	BOUND_HITS(48)
+	B       widthsmasked
 
 checkret:
 	// On after the checks: as a valid block (classes), or (checkBad) as
@@ -942,11 +978,7 @@ invalid:
 	CBZ     R19, invalidnocheck
 	MOVD    $0, R23
 	MOVD    $0, R24
-	WIDTH_HITS(0)
-	WIDTH_HITS(16)
-	WIDTH_HITS(32)
-	WIDTH_HITS(48)
-	B       widthsmasked
+	B       widthsets
 
 invalidnocheck:
 	MOVD    ZR, checkBad-96(SP)

@@ -95,7 +95,10 @@ func TestGNUBoundRoutine(t *testing.T) {
 				require.Equal(t, w, g, "%s %s %q", k.Name, d, p)
 				require.Equal(t, want.Bytes, got.Bytes)
 				require.True(t, atLeastCols(got.Sum.Head, want.Sum.Head), "%s %s %q: Head %v below %v", k.Name, d, p, got.Sum.Head, want.Sum.Head)
-				require.True(t, atLeastCols(got.Sum.Tail, want.Sum.Tail), "%s %s %q: Tail %v below %v", k.Name, d, p, got.Sum.Tail, want.Sum.Tail)
+				// (After a line end the Tail starts at column 0: its tab
+				// stops may be folded into plain columns.)
+				require.True(t, got.Sum.Reset && got.Sum.Tail.Apply(0) >= want.Sum.Tail.Apply(0) || atLeastCols(got.Sum.Tail, want.Sum.Tail),
+					"%s %s %q: Tail %v below %v", k.Name, d, p, got.Sum.Tail, want.Sum.Tail)
 				require.GreaterOrEqual(t, got.Sum.Max, want.Sum.Max, "%s %s %q", k.Name, d, p)
 			}
 		}

@@ -78,12 +78,7 @@ func atLeastCols(f, g scalar.Cols) bool {
 // widths at least as wide as the reference (Head, Tail, Max); exactly for
 // text whose bounds are exact.
 func TestGNUBoundRoutine(t *testing.T) {
-	n := 0
-	for _, k := range available {
-		if k.utf8.gnuBoundBlock == nil {
-			continue
-		}
-		n++
+	eachBoundKernel(t, func(k *Kernel) {
 		rng := rand.New(rand.NewPCG(61, 62))
 		for i := 0; i < 600; i++ {
 			p := boundText(rng, rng.IntN(1500))
@@ -121,6 +116,18 @@ func TestGNUBoundRoutine(t *testing.T) {
 				atLeastCols(got.Sum.Tail, want.Sum.Tail) && atLeastCols(want.Sum.Tail, got.Sum.Tail), "%s %q", k.Name, p)
 			require.True(t, atLeastCols(want.Sum.Head, got.Sum.Head), "%s %q", k.Name, p)
 		}
+	})
+}
+
+// eachBoundKernel runs f for each kernel of this CPU with a gnu bound
+// routine, or skips t when there is none.
+func eachBoundKernel(t *testing.T, f func(k *Kernel)) {
+	n := 0
+	for _, k := range available {
+		if k.utf8.gnuBoundBlock != nil {
+			n++
+			f(k)
+		}
 	}
 	if n == 0 {
 		t.Skip("no gnu bound routine on this CPU")
@@ -141,12 +148,7 @@ func withBoundSizes(min, chunk int, f func()) {
 // are loose (zero-width chars: counted again, and again in a row), tabs,
 // '\r', '\f', invalid bytes, and lines longer than a chunk; cut anywhere.
 func TestCountGNUWidths(t *testing.T) {
-	n := 0
-	for _, k := range available {
-		if k.utf8.gnuBoundBlock == nil {
-			continue
-		}
-		n++
+	eachBoundKernel(t, func(k *Kernel) {
 		rng := rand.New(rand.NewPCG(63, 64))
 		loose := strings.Repeat("\u0301", 40) // forty columns of bound, none of width
 		lines := []func() string{
@@ -173,6 +175,9 @@ func TestCountGNUWidths(t *testing.T) {
 			return []byte(b.String())
 		}
 		withBoundSizes(512, 256, func() {
+			// Counting allocates nothing.
+			dense := ascending(false)
+			require.Zero(t, testing.AllocsPerRun(5, func() { k.Count(dense, scalar.GNUUTF8, NeedAll) }), "%s", k.Name)
 			zero := []byte(strings.Repeat(strings.Repeat("\u0301", 5)+"\n", 500)) // dense, all lines of width 0
 			for _, p := range [][]byte{ascending(false), ascending(true), ascending(false)[1:], zero} {
 				require.Equal(t, scalar.CountAll(p, scalar.GNUUTF8), k.Count(p, scalar.GNUUTF8, NeedAll).Counts(), "%s %q", k.Name, p)
@@ -206,10 +211,7 @@ func TestCountGNUWidths(t *testing.T) {
 				}
 			}
 		})
-	}
-	if n == 0 {
-		t.Skip("no gnu bound routine on this CPU")
-	}
+	})
 }
 
 // denseText counts the continuation bytes as a plain loop does.

@@ -307,6 +307,18 @@ CONST32(utf8CAll, $-1)
 	PREFIX_SET(·gnuNibbles+64(SB), ·gnuNibbles+80(SB), ·gnuNibbles+96(SB), ·gnuNibbles+112(SB)); \
 	HOLE_SET(off, ·gnuNibbles+128(SB), ·gnuNibbles+144(SB), ·gnuNibbles+160(SB), ·gnuNibbles+176(SB), ·gnuNibbles+192(SB), ·gnuNibbles+208(SB))
 
+// WIDE_SET(t0, t1, t2, t3, wide): a prefix set of nibble tables on the
+// nibbles of b (Y1 high, Y0 low) and b-1 (Y3, Y2) as a byte vector, high
+// bit set where its four lookups share a bit, stored at wide in the
+// frame. Y4, Y15 scratch.
+#define WIDE_SET(t0, t1, t2, t3, wide) \
+	LUT(t0, Y3, Y4); \
+	LUT_AND(t1, Y2, Y4); \
+	LUT_AND(t2, Y1, Y4); \
+	LUT_AND(t3, Y0, Y4); \
+	VPADDUSB utf8C7F<>(SB), Y4, Y4; \
+	VMOVDQU Y4, wide
+
 // GNU_WIDTH(off, wide): likewise a char whose width the block routine
 // cannot measure (gnuWidthNibbles' first prefix set and holes); and the
 // chars two columns wide (its second prefix set, at their second byte) as
@@ -315,12 +327,7 @@ CONST32(utf8CAll, $-1)
 	NIBBLES(off(DI)(R15*1), Y1, Y0); \
 	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
 	PREFIX_SET(·gnuWidthNibbles+0(SB), ·gnuWidthNibbles+16(SB), ·gnuWidthNibbles+32(SB), ·gnuWidthNibbles+48(SB)); \
-	LUT(·gnuWidthNibbles+64(SB), Y3, Y4); \
-	LUT_AND(·gnuWidthNibbles+80(SB), Y2, Y4); \
-	LUT_AND(·gnuWidthNibbles+96(SB), Y1, Y4); \
-	LUT_AND(·gnuWidthNibbles+112(SB), Y0, Y4); \
-	VPADDUSB utf8C7F<>(SB), Y4, Y4; \
-	VMOVDQU Y4, wide; \
+	WIDE_SET(·gnuWidthNibbles+64(SB), ·gnuWidthNibbles+80(SB), ·gnuWidthNibbles+96(SB), ·gnuWidthNibbles+112(SB), wide); \
 	HOLE_SET(off, ·gnuWidthNibbles+128(SB), ·gnuWidthNibbles+144(SB), ·gnuWidthNibbles+160(SB), ·gnuWidthNibbles+176(SB), ·gnuWidthNibbles+192(SB), ·gnuWidthNibbles+208(SB))
 
 // BOUND_WIDE(off, wide): measuring bounds (bound), the chars that may be
@@ -332,12 +339,7 @@ CONST32(utf8CAll, $-1)
 #define BOUND_WIDE(off, wide) \
 	NIBBLES(off(DI)(R15*1), Y1, Y0); \
 	NIBBLES((off-1)(DI)(R15*1), Y3, Y2); \
-	LUT(·gnuBoundNibbles+0(SB), Y3, Y4); \
-	LUT_AND(·gnuBoundNibbles+16(SB), Y2, Y4); \
-	LUT_AND(·gnuBoundNibbles+32(SB), Y1, Y4); \
-	LUT_AND(·gnuBoundNibbles+48(SB), Y0, Y4); \
-	VPADDUSB utf8C7F<>(SB), Y4, Y4; \
-	VMOVDQU Y4, wide
+	WIDE_SET(·gnuBoundNibbles+0(SB), ·gnuBoundNibbles+16(SB), ·gnuBoundNibbles+32(SB), ·gnuBoundNibbles+48(SB), wide)
 
 // CTRLS(src, dst): the mask of the gnu dialects' transparent ASCII bytes
 // of the 32 bytes in src: below 0x20 (the separators among them are
@@ -398,6 +400,16 @@ CONST32(utf8CAll, $-1)
 	ANDNQ     AX, R13, AX; \
 	JNZ       end
 
+// CHECKS_WIDE(W, done): GNU_CHECKS measuring widths (W GNU_WIDTH) or
+// bounds (W BOUND_WIDE), after GNU_ALLOW of the first half.
+#define CHECKS_WIDE(W, done) \
+	W(0, wide0-104(SP)); \
+	VMOVDQA   Y5, Y14; \
+	VPXOR     Y5, Y5, Y5; \
+	GNU_ALLOW(32); \
+	W(32, wide1-136(SP)); \
+	JMP       done
+
 // GNU_CHECKS(done, lwm, bnd): GNU_ALLOW of the block (a char outside the
 // allow-list marked at its second byte); measuring widths, GNU_WIDTH too
 // (the chars whose width it does not measure marked likewise, the wide
@@ -415,19 +427,9 @@ CONST32(utf8CAll, $-1)
 	MOVQ      $0, extraMask-216(SP); \
 	CMPQ      bound-224(SP), $0; \
 	JNE       bnd; \
-	GNU_WIDTH(0, wide0-104(SP)); \
-	VMOVDQA   Y5, Y14; \
-	VPXOR     Y5, Y5, Y5; \
-	GNU_ALLOW(32); \
-	GNU_WIDTH(32, wide1-136(SP)); \
-	JMP       done; \
+	CHECKS_WIDE(GNU_WIDTH, done); \
 bnd: \
-	BOUND_WIDE(0, wide0-104(SP)); \
-	VMOVDQA   Y5, Y14; \
-	VPXOR     Y5, Y5, Y5; \
-	GNU_ALLOW(32); \
-	BOUND_WIDE(32, wide1-136(SP)); \
-	JMP       done; \
+	CHECKS_WIDE(BOUND_WIDE, done); \
 lwm: \
 	VMOVDQA   Y5, Y14; \
 	VPXOR     Y5, Y5, Y5; \

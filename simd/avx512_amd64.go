@@ -3,6 +3,8 @@
 package simd
 
 import (
+	"bytes"
+
 	"github.com/klauspost/cpuid/v2"
 
 	"github.com/simdwc/simdwc/scalar"
@@ -36,6 +38,58 @@ func maxASCIIAVX512(p []byte, r *wordsResult)
 
 //go:noescape
 func maxGNUCAVX512(p []byte, r *wordsResult)
+
+// The *HiAVX512 routines are the same but stop before the first 64-byte
+// block (the tail included) that holds a byte >= 0x80, with r.n its index:
+// they count the ASCII stretches of the UTF-8 dialects in one pass.
+//
+//go:noescape
+func wordsASCIIHiAVX512(p []byte, r *wordsResult)
+
+//go:noescape
+func wordsGNUCHiAVX512(p []byte, r *wordsResult)
+
+//go:noescape
+func maxASCIIHiAVX512(p []byte, r *wordsResult)
+
+// countASCIIAVX512 and countASCIIAVX512VBMI are the avx512 and avx512vbmi
+// kernels' utf8Funcs.countASCII (see countASCIIAVX2): with line widths in
+// gnu-c, the byte kernel's own routine, which stops at the first block
+// that holds a byte of width other than 1 (every byte >= 0x80 is one).
+func countASCIIAVX512(p []byte, d scalar.Dialect, need Need) (scalar.Summary, int) {
+	return countASCII512(isaAVX512, p, d, need)
+}
+
+func countASCIIAVX512VBMI(p []byte, d scalar.Dialect, need Need) (scalar.Summary, int) {
+	return countASCII512(isaAVX512X, p, d, need)
+}
+
+func countASCII512(isa int, p []byte, d scalar.Dialect, need Need) (scalar.Summary, int) {
+	if len(p) == 0 {
+		return scalar.Summary{}, 0
+	}
+	var r wordsResult
+	withMax := need&NeedMaxLineLength != 0
+	switch {
+	case withMax && d == scalar.GNUC:
+		if isa == isaAVX512X && avx512Lanes && len(p) >= lanesMin {
+			maxGNUCAVX512Lanes(p, &r)
+			if r.lines > 0 {
+				r.lastNL = uint64(bytes.LastIndexByte(p[:r.n], '\n'))
+			}
+		} else {
+			maxGNUCAVX512(p, &r)
+		}
+	case withMax:
+		maxASCIIHiAVX512(p, &r)
+	case d == scalar.GNUC:
+		wordsGNUCHiAVX512(p, &r)
+	default:
+		wordsASCIIHiAVX512(p, &r)
+	}
+	n := int(r.n)
+	return summarize(p[:n], d, &r, withMax), n
+}
 
 // avx512Lanes: the CPU runs maxASCIIAVX512Lanes (and the avx512vbmi
 // kernel uses it for max line length). Tests turn it off to cover the

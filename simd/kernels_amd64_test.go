@@ -230,7 +230,8 @@ func TestMaxGNUCAVX512Lanes(t *testing.T) {
 // included; with gnu-c line widths, or a byte of width other than 1) and
 // count what comes before it as the byte kernel does; a high byte at
 // every position of texts of several lengths, and none; texts with a
-// control every few bytes, and with one tab.
+// control every few bytes, and with one tab. (1100 bytes: the avx512vbmi
+// gnu-c width routine, maxGNUCAVX512Lanes, from lanesMin on.)
 func TestCountASCIIStopsAtHighByte(t *testing.T) {
 	rng := rand.New(rand.NewPCG(41, 42))
 	n := 0
@@ -239,7 +240,7 @@ func TestCountASCIIStopsAtHighByte(t *testing.T) {
 			continue
 		}
 		n++
-		for _, size := range []int{1, 63, 64, 65, 200, 257} {
+		for _, size := range []int{1, 63, 64, 65, 200, 257, 1100} {
 			plain := spectest.EnglishText(rng, size)
 			ctrl := bytes.ReplaceAll(plain, []byte("e"), []byte("\x01")) // gnu-c transparent bytes
 			tab := append([]byte(nil), plain...)

@@ -5,7 +5,7 @@ package simd
 // utf8FuncsAVX512 are the avx512vbmi kernel's UTF-8 routines: the block
 // routine needs AVX512VBMI (VPERMI2B), which the kernel's row checks.
 func utf8FuncsAVX512() utf8Funcs {
-	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512, block: utf8WordsAVX512, gnuBlock: utf8WordsAVX512}
+	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512, countASCII: countASCIIAVX512VBMI, block: utf8WordsAVX512, gnuBlock: utf8WordsAVX512}
 	if hasAVX2() {
 		// gnu line widths: the AVX2 routine's measure (and bounds); the gnu text the
 		// VBMI routine cannot take (outside gnuAllow) but the AVX2 one
@@ -22,7 +22,7 @@ func utf8FuncsAVX512() utf8Funcs {
 // lookups): the AVX2 block routine where the CPU reports AVX2, as every
 // AVX-512 CPU does.
 func utf8FuncsAVX512BW() utf8Funcs {
-	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512}
+	f := utf8Funcs{asciiPrefix: asciiPrefixAVX512, countASCII: countASCIIAVX512}
 	if hasAVX2() {
 		f.block, f.gnuBlock, f.gnuWidthBlock, f.gnuBoundBlock, f.nibbleAllow, f.bmpAllow, f.widthBMP, f.badWord, f.badSkip, f.badWidths, f.badBMP = utf8WordsAVX2, utf8WordsAVX2, utf8WordsAVX2, utf8BoundsAVX2, true, true, true, true, true, true, true
 	}

@@ -190,155 +190,199 @@ slow: \
 	BZHIQ DX, AX, AX; \
 	KMOVQ AX, K4
 
+// NO_CHECK, HIGH512(stop) and HIGH512_PAIR(stop), the checks of the
+// routines' two flavours: the plain ones count all of p; the *HiAVX512
+// ones (the UTF-8 dialects' ASCII stretches, in one pass) stop at the
+// first block, the tail one included, that holds a byte >= 0x80, before
+// counting it (r.n = its index). HIGH512 tests the block in Z0;
+// HIGH512_PAIR, in the two-block loops, the block in Z0 and the next one
+// (when either holds a high byte, the routine goes on block by block from
+// single, which stops at it). Scratch: Z5, K5.
+#define NO_CHECK(stop)
+
+#define HIGH512(stop) \
+	VPMOVB2M Z0, K5; \
+	KORTESTQ K5, K5; \
+	JNZ      stop
+
+#define HIGH512_PAIR(stop) \
+	VPORQ    64(DI)(R15*1), Z0, Z5; \
+	VPMOVB2M Z5, K5; \
+	KORTESTQ K5, K5; \
+	JNZ      stop
+
+// WORDS_ASCII512(pair, high, ...): the body of wordsASCIIAVX512 and
+// wordsASCIIHiAVX512; lines and words in ascii, two blocks per iteration.
+// The arguments are passed in, so that the macros name no FP slot (vet's
+// asmdecl reads them as lines of the TEXT before).
+#define WORDS_ASCII512(pair, high, pbase, plen, rp) \
+	MOVQ pbase, DI; \
+	MOVQ plen, CX; \
+	CONSTS; \
+	MOVQ CX, R11; \
+	ANDQ $~127, R11; \
+	JZ   single; \
+loop2: \
+	PREFETCHT0 1024(DI)(R15*1); \
+	PREFETCHT0 1088(DI)(R15*1); \
+	VMOVDQU64 (DI)(R15*1), Z0; \
+	pair(single); \
+	CLASSIFY_ASCII; \
+	WORDS_ASCII; \
+	LINES; \
+	VMOVDQU64 64(DI)(R15*1), Z0; \
+	CLASSIFY_ASCII; \
+	WORDS_ASCII; \
+	LINES; \
+	ADDQ      $128, R15; \
+	CMPQ      R15, R11; \
+	JNE       loop2; \
+single: \
+	CMPQ      R15, BX; \
+	JEQ       tail; \
+	VMOVDQU64 (DI)(R15*1), Z0; \
+	high(done); \
+	CLASSIFY_ASCII; \
+	WORDS_ASCII; \
+	LINES; \
+	ADDQ      $64, R15; \
+	JMP       single; \
+tail: \
+	CMPQ      R15, CX; \
+	JEQ       done; \
+	TAIL_MASK; \
+	VMOVDQA64 Z26, Z0; \
+	VMOVDQU8  (DI)(R15*1), K4, Z0; \
+	high(done); \
+	CLASSIFY_ASCII; \
+	WORDS_ASCII; \
+	LINES; \
+	MOVQ      CX, R15; \
+done: \
+	VZEROUPPER; \
+	MOVQ rp, AX; \
+	STORE; \
+	RET
+
 // func wordsASCIIAVX512(p []byte, r *wordsResult)
-// Lines and words in ascii; two blocks per iteration.
 TEXT ·wordsASCIIAVX512(SB), NOSPLIT, $0-32
-	MOVQ p_base+0(FP), DI
-	MOVQ p_len+8(FP), CX
-	CONSTS
-	MOVQ CX, R11
-	ANDQ $~127, R11
-	JZ   single
+	WORDS_ASCII512(NO_CHECK, NO_CHECK, p_base+0(FP), p_len+8(FP), r+24(FP))
 
-loop2:
-	PREFETCHT0 1024(DI)(R15*1)
-	PREFETCHT0 1088(DI)(R15*1)
-	VMOVDQU64 (DI)(R15*1), Z0
-	CLASSIFY_ASCII
-	WORDS_ASCII
-	LINES
-	VMOVDQU64 64(DI)(R15*1), Z0
-	CLASSIFY_ASCII
-	WORDS_ASCII
-	LINES
-	ADDQ      $128, R15
-	CMPQ      R15, R11
-	JNE       loop2
+// func wordsASCIIHiAVX512(p []byte, r *wordsResult)
+TEXT ·wordsASCIIHiAVX512(SB), NOSPLIT, $0-32
+	WORDS_ASCII512(HIGH512_PAIR, HIGH512, p_base+0(FP), p_len+8(FP), r+24(FP))
 
-single:
-	CMPQ      R15, BX
-	JEQ       tail
-	VMOVDQU64 (DI)(R15*1), Z0
-	CLASSIFY_ASCII
-	WORDS_ASCII
-	LINES
-	ADDQ      $64, R15
-
-tail:
-	CMPQ      R15, CX
-	JEQ       done
-	TAIL_MASK
-	VMOVDQA64 Z26, Z0
-	VMOVDQU8  (DI)(R15*1), K4, Z0
-	CLASSIFY_ASCII
-	WORDS_ASCII
-	LINES
-	MOVQ      CX, R15
-
-done:
-	VZEROUPPER
-	MOVQ r+24(FP), AX
-	STORE
-	RET
-
-// func wordsGNUCAVX512(p []byte, r *wordsResult)
-// Lines and words in gnu-c; two blocks per iteration.
-TEXT ·wordsGNUCAVX512(SB), NOSPLIT, $0-32
-	MOVQ p_base+0(FP), DI
-	MOVQ p_len+8(FP), CX
-	CONSTS
-	MOVQ CX, R11
-	ANDQ $~127, R11
-	JZ   single
-
-loop2:
-	PREFETCHT0 1024(DI)(R15*1)
-	PREFETCHT0 1088(DI)(R15*1)
-	VMOVDQU64 (DI)(R15*1), Z0
-	CLASSIFY_GNUC
-	WORDS_GNUC_FAST(slow1, back1)
-	LINES
-	VMOVDQU64 64(DI)(R15*1), Z0
-	CLASSIFY_GNUC
-	WORDS_GNUC_FAST(slow2, back2)
-	LINES
-	ADDQ      $128, R15
-	CMPQ      R15, R11
-	JNE       loop2
-
-single:
-	CMPQ      R15, BX
-	JEQ       tail
-	VMOVDQU64 (DI)(R15*1), Z0
-	CLASSIFY_GNUC
-	WORDS_GNUC_FAST(slow3, back3)
-	LINES
-	ADDQ      $64, R15
-
-tail:
-	CMPQ       R15, CX
-	JEQ        done
-	TAIL_MASK
-	VMOVDQU8.Z (DI)(R15*1), K4, Z0
-	CLASSIFY_GNUC
-	WORDS_GNUC
-	LINES
-	MOVQ       CX, R15
-
-done:
-	VZEROUPPER
-	MOVQ r+24(FP), AX
-	STORE
-	RET
-
-	WORDS_GNUC_SLOW(slow1, back1)
-	WORDS_GNUC_SLOW(slow2, back2)
+// WORDS_GNUC512(pair, high, ...): the body of wordsGNUCAVX512 and
+// wordsGNUCHiAVX512; lines and words in gnu-c, two blocks per iteration.
+#define WORDS_GNUC512(pair, high, pbase, plen, rp) \
+	MOVQ pbase, DI; \
+	MOVQ plen, CX; \
+	CONSTS; \
+	MOVQ CX, R11; \
+	ANDQ $~127, R11; \
+	JZ   single; \
+loop2: \
+	PREFETCHT0 1024(DI)(R15*1); \
+	PREFETCHT0 1088(DI)(R15*1); \
+	VMOVDQU64 (DI)(R15*1), Z0; \
+	pair(single); \
+	CLASSIFY_GNUC; \
+	WORDS_GNUC_FAST(slow1, back1); \
+	LINES; \
+	VMOVDQU64 64(DI)(R15*1), Z0; \
+	CLASSIFY_GNUC; \
+	WORDS_GNUC_FAST(slow2, back2); \
+	LINES; \
+	ADDQ      $128, R15; \
+	CMPQ      R15, R11; \
+	JNE       loop2; \
+single: \
+	CMPQ      R15, BX; \
+	JEQ       tail; \
+	VMOVDQU64 (DI)(R15*1), Z0; \
+	high(done); \
+	CLASSIFY_GNUC; \
+	WORDS_GNUC_FAST(slow3, back3); \
+	LINES; \
+	ADDQ      $64, R15; \
+	JMP       single; \
+tail: \
+	CMPQ       R15, CX; \
+	JEQ        done; \
+	TAIL_MASK; \
+	VMOVDQU8.Z (DI)(R15*1), K4, Z0; \
+	high(done); \
+	CLASSIFY_GNUC; \
+	WORDS_GNUC; \
+	LINES; \
+	MOVQ       CX, R15; \
+done: \
+	VZEROUPPER; \
+	MOVQ rp, AX; \
+	STORE; \
+	RET; \
+	WORDS_GNUC_SLOW(slow1, back1); \
+	WORDS_GNUC_SLOW(slow2, back2); \
 	WORDS_GNUC_SLOW(slow3, back3)
 
-// func maxASCIIAVX512(p []byte, r *wordsResult)
-// Lines, words and max line length in ascii.
-TEXT ·maxASCIIAVX512(SB), NOSPLIT, $0-32
-	MOVQ p_base+0(FP), DI
-	MOVQ p_len+8(FP), CX
-	CONSTS
-	CMPQ BX, $0
-	JEQ  tail
+// func wordsGNUCAVX512(p []byte, r *wordsResult)
+TEXT ·wordsGNUCAVX512(SB), NOSPLIT, $0-32
+	WORDS_GNUC512(NO_CHECK, NO_CHECK, p_base+0(FP), p_len+8(FP), r+24(FP))
 
-	PCALIGN $32
-loop:
-	PREFETCHT0 1024(DI)(R15*1)
-	VMOVDQU64 (DI)(R15*1), Z0
-	CLASSIFY_ASCII
-	WORDS_ASCII
-	LINES
-	MAXLINE(internal1, back1)
-	ADDQ      $64, R15
-	CMPQ      R15, BX
-	JNE       loop
+// func wordsGNUCHiAVX512(p []byte, r *wordsResult)
+TEXT ·wordsGNUCHiAVX512(SB), NOSPLIT, $0-32
+	WORDS_GNUC512(HIGH512_PAIR, HIGH512, p_base+0(FP), p_len+8(FP), r+24(FP))
 
-tail:
-	CMPQ      R15, CX
-	JEQ       done
-	TAIL_MASK
-	VMOVDQA64 Z26, Z0
-	VMOVDQU8  (DI)(R15*1), K4, Z0
-	CLASSIFY_ASCII
-	WORDS_ASCII
-	LINES
-	MAXLINE(internal2, back2)
-	ADDQ      $64, R15
-
-done:
-	LASTNL
-	CMPQ      R15, CX
-	CMOVQGT   CX, R15
-	VZEROUPPER
-	MOVQ r+24(FP), AX
-	STORE
-	RET
-
-	INTERNAL(internal1, back1, next1)
+// MAX_ASCII512(high, ...): the body of maxASCIIAVX512 and
+// maxASCIIHiAVX512; lines, words and max line length in ascii.
+#define MAX_ASCII512(high, pbase, plen, rp) \
+	MOVQ pbase, DI; \
+	MOVQ plen, CX; \
+	CONSTS; \
+	CMPQ BX, $0; \
+	JEQ  tail; \
+	PCALIGN $32; \
+loop: \
+	PREFETCHT0 1024(DI)(R15*1); \
+	VMOVDQU64 (DI)(R15*1), Z0; \
+	high(done); \
+	CLASSIFY_ASCII; \
+	WORDS_ASCII; \
+	LINES; \
+	MAXLINE(internal1, back1); \
+	ADDQ      $64, R15; \
+	CMPQ      R15, BX; \
+	JNE       loop; \
+tail: \
+	CMPQ      R15, CX; \
+	JEQ       done; \
+	TAIL_MASK; \
+	VMOVDQA64 Z26, Z0; \
+	VMOVDQU8  (DI)(R15*1), K4, Z0; \
+	high(done); \
+	CLASSIFY_ASCII; \
+	WORDS_ASCII; \
+	LINES; \
+	MAXLINE(internal2, back2); \
+	ADDQ      $64, R15; \
+done: \
+	LASTNL; \
+	CMPQ      R15, CX; \
+	CMOVQGT   CX, R15; \
+	VZEROUPPER; \
+	MOVQ rp, AX; \
+	STORE; \
+	RET; \
+	INTERNAL(internal1, back1, next1); \
 	INTERNAL(internal2, back2, next2)
+
+// func maxASCIIAVX512(p []byte, r *wordsResult)
+TEXT ·maxASCIIAVX512(SB), NOSPLIT, $0-32
+	MAX_ASCII512(NO_CHECK, p_base+0(FP), p_len+8(FP), r+24(FP))
+
+// func maxASCIIHiAVX512(p []byte, r *wordsResult)
+TEXT ·maxASCIIHiAVX512(SB), NOSPLIT, $0-32
+	MAX_ASCII512(HIGH512, p_base+0(FP), p_len+8(FP), r+24(FP))
 
 // func maxGNUCAVX512(p []byte, r *wordsResult)
 // Lines, words and max line length in gnu-c, up to the first block that

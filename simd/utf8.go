@@ -154,9 +154,17 @@ func (k *Kernel) countUTF8On(p []byte, d scalar.Dialect, need Need, bound bool) 
 	cut := false         // charsGo stops after the first line end
 	genericTakes := true // utf8WordsGo got on last time (genericRun)
 	misses := 0          // times in a row both routines counted nothing
+	// The one-pass ASCII counter pays where the byte kernel would count
+	// words or widths; for lines and chars alone the scan and the lines
+	// routine (both far faster than a words routine) win: avx2, english
+	// 4 MiB, utf8 -lm 26.4 -> 31.9 GB/s, -m 25.9 -> 33.2 (best of 5).
+	countASCII := k.utf8.countASCII
+	if need&(NeedWords|NeedMaxLineLength) == 0 {
+		countASCII = nil
+	}
 	for len(p) > 0 {
-		if k.utf8.countASCII != nil && p[0] < 0x80 {
-			if s, n := k.utf8.countASCII(p, twin, need); n > 0 {
+		if countASCII != nil && p[0] < 0x80 {
+			if s, n := countASCII(p, twin, need); n > 0 {
 				acc = acc.Merge(scalar.FromSummary(d, uint64(n), s))
 				p = p[n:]
 				continue

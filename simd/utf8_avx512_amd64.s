@@ -40,12 +40,28 @@
 //	tables, Z24: 0x60, Z23: 0x70, Z22: 0x80, Z16..Z21: lead, n1, n2 tables
 //	Z13, Z14: t.ctrlBelow, t.ctrlEq; K7: the block's lanes inside p;
 //	K0: t.slowOnly (the gnu dialects: allow-list and transparent controls
-//	too). classify reloads t into R11 for the allow tables.
+//	too), for the loop's test; the frame's gnu holds it too, for the
+//	classifying path's branches (a compare with memory, not a KORTESTQ:
+//	the opmask work there all runs on port 0). classify reloads t into
+//	R11 for the allow tables.
 
 // spaceLUT: VPSHUFB(spaceLUT, b) == b exactly for the six ASCII separators.
 DATA utf8SpaceLUT<>+0(SB)/8, $0xffffffffffffff20
 DATA utf8SpaceLUT<>+8(SB)/8, $0xffff0d0c0b0a09ff
 GLOBL utf8SpaceLUT<>(SB), RODATA|NOPTR, $16
+
+// utf8CC0: 0xc0 in every byte. In a valid block the leads are the bytes
+// >= 0xc0: one compare (port 5), where the char starts' high bits took a
+// VPMOVB2M and a KANDQ (both port 0, which the mask work crowds).
+DATA utf8CC0<>+0(SB)/8, $0xc0c0c0c0c0c0c0c0
+DATA utf8CC0<>+8(SB)/8, $0xc0c0c0c0c0c0c0c0
+DATA utf8CC0<>+16(SB)/8, $0xc0c0c0c0c0c0c0c0
+DATA utf8CC0<>+24(SB)/8, $0xc0c0c0c0c0c0c0c0
+DATA utf8CC0<>+32(SB)/8, $0xc0c0c0c0c0c0c0c0
+DATA utf8CC0<>+40(SB)/8, $0xc0c0c0c0c0c0c0c0
+DATA utf8CC0<>+48(SB)/8, $0xc0c0c0c0c0c0c0c0
+DATA utf8CC0<>+56(SB)/8, $0xc0c0c0c0c0c0c0c0
+GLOBL utf8CC0<>(SB), RODATA|NOPTR, $64
 
 // MASKBELOW: AX = the lanes below R13 (0 ≤ R13), with R12 = -1. BZHI
 // reads only the low byte of its index, hence the CMOV.
@@ -86,8 +102,8 @@ GLOBL utf8SpaceLUT<>(SB), RODATA|NOPTR, $16
 // '\n' (the lowest bit of DX) it is the chars before it (SI plus the char
 // starts of the block below it) minus lineStart, the chars before the
 // line; head is -1 until the first '\n'. '\n's are about one per 64-byte
-// block in text, so a popcount per '\n' costs little.
-TEXT ·utf8WordsAVX512(SB), NOSPLIT, $32-112
+// block in text, so a popcount per '\n' costs little. gnu: t.slowOnly.
+TEXT ·utf8WordsAVX512(SB), NOSPLIT, $40-112
 	MOVQ p_base+0(FP), DI
 	MOVQ p_len+8(FP), CX
 	MOVQ t+24(FP), AX
@@ -125,6 +141,8 @@ TEXT ·utf8WordsAVX512(SB), NOSPLIT, $32-112
 	VMOVDQU64 utf8Tables_ctrlBelow(AX), Z13
 	VMOVDQU64 utf8Tables_ctrlEq(AX), Z14
 	KMOVQ utf8Tables_slowOnly(AX), K0
+	MOVQ  utf8Tables_slowOnly(AX), R12
+	MOVQ  R12, gnu-40(SP)
 	MOVQ lineMask+32(FP), AX
 	MOVQ AX, lineMask-32(SP)
 	// The unmasked loop needs 3 bytes before the block and 2 after it.
@@ -251,10 +269,9 @@ slow:
 classify:
 	// The block is valid UTF-8: K1 = its char starts, K5 = its leads.
 	VPCMPB      $6, Z28, Z0, K7, K1
-	VPMOVB2M    Z0, K5
-	KANDQ       K1, K5, K5
-	KORTESTQ    K0, K0
-	JZ          separators
+	VPCMPUB     $5, utf8CC0<>(SB), Z0, K7, K5
+	CMPQ        gnu-40(SP), $0
+	JEQ         separators
 	// gnu: a lead whose char is not allow-listed makes the block hard.
 	MOVQ        t+24(FP), R11
 	VPERMB      utf8Tables_allow+0(R11), Z0, Z6
@@ -282,8 +299,8 @@ separators:
 	VPTESTMB    Z5, Z5, K5, K6
 	KORQ        K4, K6, K4
 	KANDNQ      K1, K4, K5
-	KORTESTQ    K0, K0
-	JZ          count
+	CMPQ        gnu-40(SP), $0
+	JEQ         count
 	// gnu: ASCII controls (not separators) are transparent.
 	VPCMPUB     $1, Z13, Z0, K1, K2
 	VPCMPEQB    Z14, Z0, K1, K6

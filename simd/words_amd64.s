@@ -211,11 +211,14 @@ slow: \
 	KORTESTQ K5, K5; \
 	JNZ      stop
 
-// WORDS_ASCII512(pair, high, ...): the body of wordsASCIIAVX512 and
-// wordsASCIIHiAVX512; lines and words in ascii, two blocks per iteration.
-// The arguments are passed in, so that the macros name no FP slot (vet's
-// asmdecl reads them as lines of the TEXT before).
-#define WORDS_ASCII512(pair, high, pbase, plen, rp) \
+// WORDS512(classify, words, wordsTail, loadTail, outOfLine, pair, high,
+// ...): the body of the AVX-512 words routines, lines and words, two
+// blocks per iteration; the first five are the dialect's (below: ascii or
+// gnu-c): its classify, its word count (with labels for an out-of-line
+// path) and the last block's, that block's load, and the out-of-line
+// paths. The arguments are passed in, so that the macros name
+// no FP slot (vet's asmdecl reads them as lines of the TEXT before).
+#define WORDS512(classify, words, wordsTail, loadTail, outOfLine, pair, high, pbase, plen, rp) \
 	MOVQ pbase, DI; \
 	MOVQ plen, CX; \
 	CONSTS; \
@@ -227,12 +230,12 @@ loop2: \
 	PREFETCHT0 1088(DI)(R15*1); \
 	VMOVDQU64 (DI)(R15*1), Z0; \
 	pair(single); \
-	CLASSIFY_ASCII; \
-	WORDS_ASCII; \
+	classify; \
+	words(slow1, back1); \
 	LINES; \
 	VMOVDQU64 64(DI)(R15*1), Z0; \
-	CLASSIFY_ASCII; \
-	WORDS_ASCII; \
+	classify; \
+	words(slow2, back2); \
 	LINES; \
 	ADDQ      $128, R15; \
 	CMPQ      R15, R11; \
@@ -242,8 +245,8 @@ single: \
 	JEQ       tail; \
 	VMOVDQU64 (DI)(R15*1), Z0; \
 	high(done); \
-	CLASSIFY_ASCII; \
-	WORDS_ASCII; \
+	classify; \
+	words(slow3, back3); \
 	LINES; \
 	ADDQ      $64, R15; \
 	JMP       single; \
@@ -251,87 +254,51 @@ tail: \
 	CMPQ      R15, CX; \
 	JEQ       done; \
 	TAIL_MASK; \
-	VMOVDQA64 Z26, Z0; \
-	VMOVDQU8  (DI)(R15*1), K4, Z0; \
+	loadTail; \
 	high(done); \
-	CLASSIFY_ASCII; \
-	WORDS_ASCII; \
+	classify; \
+	wordsTail; \
 	LINES; \
 	MOVQ      CX, R15; \
 done: \
 	VZEROUPPER; \
 	MOVQ rp, AX; \
 	STORE; \
-	RET
-
-// func wordsASCIIAVX512(p []byte, r *wordsResult)
-TEXT ·wordsASCIIAVX512(SB), NOSPLIT, $0-32
-	WORDS_ASCII512(NO_CHECK, NO_CHECK, p_base+0(FP), p_len+8(FP), r+24(FP))
-
-// func wordsASCIIHiAVX512(p []byte, r *wordsResult)
-TEXT ·wordsASCIIHiAVX512(SB), NOSPLIT, $0-32
-	WORDS_ASCII512(HIGH512_PAIR, HIGH512, p_base+0(FP), p_len+8(FP), r+24(FP))
-
-// WORDS_GNUC512(pair, high, ...): the body of wordsGNUCAVX512 and
-// wordsGNUCHiAVX512; lines and words in gnu-c, two blocks per iteration.
-#define WORDS_GNUC512(pair, high, pbase, plen, rp) \
-	MOVQ pbase, DI; \
-	MOVQ plen, CX; \
-	CONSTS; \
-	MOVQ CX, R11; \
-	ANDQ $~127, R11; \
-	JZ   single; \
-loop2: \
-	PREFETCHT0 1024(DI)(R15*1); \
-	PREFETCHT0 1088(DI)(R15*1); \
-	VMOVDQU64 (DI)(R15*1), Z0; \
-	pair(single); \
-	CLASSIFY_GNUC; \
-	WORDS_GNUC_FAST(slow1, back1); \
-	LINES; \
-	VMOVDQU64 64(DI)(R15*1), Z0; \
-	CLASSIFY_GNUC; \
-	WORDS_GNUC_FAST(slow2, back2); \
-	LINES; \
-	ADDQ      $128, R15; \
-	CMPQ      R15, R11; \
-	JNE       loop2; \
-single: \
-	CMPQ      R15, BX; \
-	JEQ       tail; \
-	VMOVDQU64 (DI)(R15*1), Z0; \
-	high(done); \
-	CLASSIFY_GNUC; \
-	WORDS_GNUC_FAST(slow3, back3); \
-	LINES; \
-	ADDQ      $64, R15; \
-	JMP       single; \
-tail: \
-	CMPQ       R15, CX; \
-	JEQ        done; \
-	TAIL_MASK; \
-	VMOVDQU8.Z (DI)(R15*1), K4, Z0; \
-	high(done); \
-	CLASSIFY_GNUC; \
-	WORDS_GNUC; \
-	LINES; \
-	MOVQ       CX, R15; \
-done: \
-	VZEROUPPER; \
-	MOVQ rp, AX; \
-	STORE; \
 	RET; \
+	outOfLine
+
+// The ascii flavour: every block by the ascii rule (no out-of-line path);
+// the last partial block padded with ' '.
+#define WORDS_ASCII_AT(slow, back) WORDS_ASCII
+#define LOAD_TAIL_ASCII \
+	VMOVDQA64 Z26, Z0; \
+	VMOVDQU8  (DI)(R15*1), K4, Z0
+#define NO_PATHS
+
+// The gnu-c flavour: blocks with transparent bytes out of line
+// (WORDS_GNUC_FAST); the last partial block padded with NUL (transparent,
+// it keeps the in-word state).
+#define LOAD_TAIL_GNUC VMOVDQU8.Z (DI)(R15*1), K4, Z0
+#define GNUC_PATHS \
 	WORDS_GNUC_SLOW(slow1, back1); \
 	WORDS_GNUC_SLOW(slow2, back2); \
 	WORDS_GNUC_SLOW(slow3, back3)
 
+// func wordsASCIIAVX512(p []byte, r *wordsResult)
+TEXT ·wordsASCIIAVX512(SB), NOSPLIT, $0-32
+	WORDS512(CLASSIFY_ASCII, WORDS_ASCII_AT, WORDS_ASCII, LOAD_TAIL_ASCII, NO_PATHS, NO_CHECK, NO_CHECK, p_base+0(FP), p_len+8(FP), r+24(FP))
+
+// func wordsASCIIHiAVX512(p []byte, r *wordsResult)
+TEXT ·wordsASCIIHiAVX512(SB), NOSPLIT, $0-32
+	WORDS512(CLASSIFY_ASCII, WORDS_ASCII_AT, WORDS_ASCII, LOAD_TAIL_ASCII, NO_PATHS, HIGH512_PAIR, HIGH512, p_base+0(FP), p_len+8(FP), r+24(FP))
+
 // func wordsGNUCAVX512(p []byte, r *wordsResult)
 TEXT ·wordsGNUCAVX512(SB), NOSPLIT, $0-32
-	WORDS_GNUC512(NO_CHECK, NO_CHECK, p_base+0(FP), p_len+8(FP), r+24(FP))
+	WORDS512(CLASSIFY_GNUC, WORDS_GNUC_FAST, WORDS_GNUC, LOAD_TAIL_GNUC, GNUC_PATHS, NO_CHECK, NO_CHECK, p_base+0(FP), p_len+8(FP), r+24(FP))
 
 // func wordsGNUCHiAVX512(p []byte, r *wordsResult)
 TEXT ·wordsGNUCHiAVX512(SB), NOSPLIT, $0-32
-	WORDS_GNUC512(HIGH512_PAIR, HIGH512, p_base+0(FP), p_len+8(FP), r+24(FP))
+	WORDS512(CLASSIFY_GNUC, WORDS_GNUC_FAST, WORDS_GNUC, LOAD_TAIL_GNUC, GNUC_PATHS, HIGH512_PAIR, HIGH512, p_base+0(FP), p_len+8(FP), r+24(FP))
 
 // MAX_ASCII512(high, ...): the body of maxASCIIAVX512 and
 // maxASCIIHiAVX512; lines, words and max line length in ascii.

@@ -91,6 +91,20 @@ next: \
 	JNZ     next; \
 	JMP     back
 
+// MAX_DONE(end, rp): the max routines' exit: R15 (the last block may be
+// partial) no further than end, len(p); the counts stored at rp; the
+// out-of-line line loops of MAXLINE(internal1/2, back1/2).
+#define MAX_DONE(end, rp) \
+	LASTNL; \
+	CMPQ    R15, end; \
+	CMOVQGT end, R15; \
+	VZEROUPPER; \
+	MOVQ    rp, AX; \
+	STORE; \
+	RET; \
+	INTERNAL(internal1, back1, next1); \
+	INTERNAL(internal2, back2, next2)
+
 #define STORE \
 	SHRQ $63, R9; \
 	MOVQ R8, wordsResult_lines(AX); \
@@ -333,15 +347,7 @@ tail: \
 	MAXLINE(internal2, back2); \
 	ADDQ      $64, R15; \
 done: \
-	LASTNL; \
-	CMPQ      R15, CX; \
-	CMOVQGT   CX, R15; \
-	VZEROUPPER; \
-	MOVQ rp, AX; \
-	STORE; \
-	RET; \
-	INTERNAL(internal1, back1, next1); \
-	INTERNAL(internal2, back2, next2)
+	MAX_DONE(CX, rp)
 
 // func maxASCIIAVX512(p []byte, r *wordsResult)
 TEXT ·maxASCIIAVX512(SB), NOSPLIT, $0-32
@@ -395,16 +401,7 @@ tail:
 	ADDQ      $64, R15
 
 done:
-	LASTNL
-	CMPQ      R15, CX
-	CMOVQGT   CX, R15
-	VZEROUPPER
-	MOVQ r+24(FP), AX
-	STORE
-	RET
-
-	INTERNAL(internal1, back1, next1)
-	INTERNAL(internal2, back2, next2)
+	MAX_DONE(CX, r+24(FP))
 
 // ---- AVX2 -------------------------------------------------------------------
 //
@@ -708,16 +705,7 @@ tail: \
 	MAXLINE(internal2, back2); \
 	ADDQ $64, R15; \
 done: \
-	LASTNL; \
-	MOVQ    plen, AX; \
-	CMPQ    R15, AX; \
-	CMOVQGT AX, R15; \
-	VZEROUPPER; \
-	MOVQ rp, AX; \
-	STORE; \
-	RET; \
-	INTERNAL(internal1, back1, next1); \
-	INTERNAL(internal2, back2, next2)
+	MAX_DONE(plen, rp)
 
 // func maxASCIIAVX2(p []byte, tail *[64]byte, r *wordsResult)
 TEXT ·maxASCIIAVX2(SB), NOSPLIT, $0-40
@@ -760,14 +748,4 @@ tail:
 	ADDQ $64, R15
 
 done:
-	LASTNL
-	MOVQ    p_len+8(FP), AX
-	CMPQ    R15, AX
-	CMOVQGT AX, R15
-	VZEROUPPER
-	MOVQ r+32(FP), AX
-	STORE
-	RET
-
-	INTERNAL(internal1, back1, next1)
-	INTERNAL(internal2, back2, next2)
+	MAX_DONE(p_len+8(FP), r+32(FP))

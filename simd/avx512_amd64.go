@@ -73,10 +73,7 @@ func countASCII512(isa int, p []byte, d scalar.Dialect, need Need) (scalar.Summa
 	switch {
 	case withMax && d == scalar.GNUC:
 		if isa == isaAVX512X && avx512Lanes && len(p) >= lanesMin {
-			maxGNUCAVX512Lanes(p, &r)
-			if r.lines > 0 {
-				r.lastNL = uint64(bytes.LastIndexByte(p[:r.n], '\n'))
-			}
+			maxGNUCLanes(p, &r)
 		} else {
 			maxGNUCAVX512(p, &r)
 		}
@@ -112,3 +109,12 @@ func maxASCIIAVX512Lanes(p []byte, r *wordsResult)
 //
 //go:noescape
 func maxGNUCAVX512Lanes(p []byte, r *wordsResult)
+
+// maxGNUCLanes is maxGNUCAVX512Lanes with r.lastNL too, which the routine
+// does not set.
+func maxGNUCLanes(p []byte, r *wordsResult) {
+	maxGNUCAVX512Lanes(p, r)
+	if r.lines > 0 {
+		r.lastNL = uint64(bytes.LastIndexByte(p[:r.n], '\n'))
+	}
+}

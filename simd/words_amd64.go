@@ -109,11 +109,8 @@ func countBytes(isa int, p []byte, d scalar.Dialect, need Need) scalar.Summary {
 				lanes = isa == isaAVX512X && avx512Lanes && r.n >= lanesMin
 				break
 			}
-			maxGNUCAVX512Lanes(p, &r)
+			maxGNUCLanes(p, &r)
 			lanes = r.n >= lanesMin
-			if r.lines > 0 {
-				r.lastNL = uint64(bytes.LastIndexByte(p[:r.n], '\n'))
-			}
 		case isaAVX2:
 			t := tailBlock(p, ' ')
 			maxGNUCAVX2(p, &t, &r)
